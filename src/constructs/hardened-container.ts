@@ -1,0 +1,71 @@
+import { Duration, Size } from "cdk8s";
+import * as kplus from "cdk8s-plus-28";
+import type { WorkloadConfig } from "../env";
+import { cpuMillicores, memoryBytes } from "../env/quantity";
+
+/** UID/GID of the image's unprivileged user; no root, no name lookup needed. */
+export const RUNTIME_USER = 10001;
+
+/** Mebibytes keep every memory quantity the schema accepts (Mi, Gi) whole. */
+function memory(quantity: string): Size {
+  return Size.mebibytes(memoryBytes(quantity) / 2 ** 20);
+}
+
+function httpProbe(path: string, port: number, periodSeconds: number, failureThreshold: number): kplus.Probe {
+  return kplus.Probe.fromHttpGet(path, {
+    port,
+    periodSeconds: Duration.seconds(periodSeconds),
+    failureThreshold,
+    timeoutSeconds: Duration.seconds(2),
+    initialDelaySeconds: Duration.seconds(0),
+    successThreshold: 1,
+  });
+}
+
+/**
+ * Every field of the website container set on purpose: cdk8s-plus would
+ * otherwise add a startup probe and `imagePullPolicy: Always` of its own.
+ */
+export function hardenedContainerProps(
+  name: string,
+  image: string,
+  workload: WorkloadConfig,
+  tmp: kplus.Volume,
+): kplus.ContainerProps {
+  const { resources } = workload;
+  return {
+    name,
+    image,
+    // The reference is pinned (no `latest`), so a cached layer is the same image.
+    imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
+    // Named ports: Services and the ServiceMonitor refer to them by name.
+    ports: [
+      { name: "http", number: workload.containerPort, protocol: kplus.Protocol.TCP },
+      { name: "metrics", number: workload.metrics.port, protocol: kplus.Protocol.TCP },
+    ],
+    securityContext: {
+      ensureNonRoot: true,
+      user: RUNTIME_USER,
+      group: RUNTIME_USER,
+      privileged: false,
+      readOnlyRootFilesystem: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: [kplus.Capability.ALL] },
+      seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
+    },
+    resources: {
+      cpu: {
+        request: kplus.Cpu.millis(cpuMillicores(resources.requests.cpu)),
+        limit: kplus.Cpu.millis(cpuMillicores(resources.limits.cpu)),
+      },
+      memory: { request: memory(resources.requests.memory), limit: memory(resources.limits.memory) },
+    },
+    // Startup allows 2 minutes of boot; after that liveness restarts a hung
+    // process within 30 s and readiness drops a pod from the Service within 15 s.
+    startup: httpProbe(workload.healthPath, workload.containerPort, 5, 24),
+    liveness: httpProbe(workload.healthPath, workload.containerPort, 10, 3),
+    readiness: httpProbe(workload.healthPath, workload.containerPort, 5, 3),
+    volumeMounts: [{ path: "/tmp", volume: tmp }],
+    envVariables: { NODE_ENV: kplus.EnvValue.fromValue("production") },
+  };
+}

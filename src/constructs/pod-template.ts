@@ -1,0 +1,86 @@
+import { ApiObject, App, Chart, Duration, Size } from "cdk8s";
+import * as kplus from "cdk8s-plus-28";
+import type { WorkloadConfig } from "../env";
+import { hardenedContainerProps, RUNTIME_USER } from "./hardened-container";
+import { selectorLabels, type WorkloadIdentity } from "./labels";
+
+/** A pod template in wire form, as it appears in a rendered manifest. */
+export interface PodTemplateJson {
+  readonly metadata: { labels: Record<string, string> };
+  readonly spec: Record<string, unknown>;
+}
+
+export interface PodTemplateProps {
+  readonly identity: WorkloadIdentity;
+  readonly image: string;
+  readonly workload: WorkloadConfig;
+  readonly serviceAccountName: string;
+  readonly zones: readonly string[];
+  readonly maxSkew: number;
+}
+
+const ZONE_KEY = "topology.kubernetes.io/zone";
+const HOST_KEY = "kubernetes.io/hostname";
+
+/**
+ * Spread over zones strictly (an AZ outage leaves 2/3 of capacity) and over
+ * nodes best-effort (spot nodes come and go). Neither counts the role label,
+ * so preview pods of a release are spread like active ones.
+ */
+function scheduling(props: PodTemplateProps): Record<string, unknown> {
+  const selector = { matchLabels: selectorLabels(props.identity) };
+  const topologySpreadConstraints: kplus.k8s.TopologySpreadConstraint[] = [
+    {
+      topologyKey: ZONE_KEY,
+      maxSkew: props.maxSkew,
+      whenUnsatisfiable: "DoNotSchedule",
+      labelSelector: selector,
+      matchLabelKeys: ["rollouts-pod-template-hash"],
+    },
+  ];
+  const affinity: kplus.k8s.Affinity = {
+    nodeAffinity: {
+      requiredDuringSchedulingIgnoredDuringExecution: {
+        nodeSelectorTerms: [{ matchExpressions: [{ key: ZONE_KEY, operator: "In", values: [...props.zones] }] }],
+      },
+    },
+    podAntiAffinity: {
+      preferredDuringSchedulingIgnoredDuringExecution: [
+        { weight: 100, podAffinityTerm: { topologyKey: HOST_KEY, labelSelector: selector } },
+      ],
+    },
+  };
+  return {
+    topologySpreadConstraints: topologySpreadConstraints.map(kplus.k8s.toJson_TopologySpreadConstraint),
+    affinity: kplus.k8s.toJson_Affinity(affinity),
+  };
+}
+
+/**
+ * Builds the hardened pod template with cdk8s-plus in a scratch chart that is
+ * never synthesized (cdk8s-plus-28 has no Rollout), then returns it in wire
+ * form without the `cdk8s.io/metadata.addr` label cdk8s-plus always adds.
+ */
+export function hardenedPodTemplate(props: PodTemplateProps): PodTemplateJson {
+  const scratch = new Chart(new App(), "pod-template");
+  const tmp = kplus.Volume.fromEmptyDir(scratch, "tmp", "tmp", { sizeLimit: Size.mebibytes(256) });
+  const deployment = new kplus.Deployment(scratch, "workload", {
+    select: false,
+    podMetadata: { labels: { ...selectorLabels(props.identity) } },
+    serviceAccount: kplus.ServiceAccount.fromServiceAccountName(scratch, "sa", props.serviceAccountName),
+    automountServiceAccountToken: false,
+    securityContext: {
+      ensureNonRoot: true,
+      user: RUNTIME_USER,
+      group: RUNTIME_USER,
+      fsGroup: RUNTIME_USER,
+      fsGroupChangePolicy: kplus.FsGroupChangePolicy.ON_ROOT_MISMATCH,
+    },
+    terminationGracePeriod: Duration.seconds(30),
+    containers: [hardenedContainerProps(props.identity.workload, props.image, props.workload, tmp)],
+  });
+  const rendered = ApiObject.of(deployment).toJson() as { spec: { template: PodTemplateJson } };
+  const { metadata, spec } = rendered.spec.template;
+  const labels = Object.fromEntries(Object.entries(metadata.labels).filter(([key]) => key !== kplus.Pod.ADDRESS_LABEL));
+  return { metadata: { labels }, spec: { ...spec, ...scheduling(props) } };
+}

@@ -1,0 +1,62 @@
+import { k8s } from "cdk8s-plus-28";
+import { Construct } from "constructs";
+import type { WorkloadConfig } from "../env";
+import { commonLabels, selectorLabels, type WorkloadIdentity } from "./labels";
+
+export interface RolloutServicesProps {
+  readonly identity: WorkloadIdentity;
+  readonly workload: WorkloadConfig;
+}
+
+/** HTTP port every Service exposes; the ALB and in-cluster callers use it. */
+export const SERVICE_HTTP_PORT = 80;
+
+/**
+ * The Services a blue/green Rollout switches between, plus a headless metrics
+ * Service. Active and preview select the same app labels: the controller adds
+ * `rollouts-pod-template-hash` to each selector, which is what routes. They
+ * never select the role label, which the controller flips after the switch.
+ * The metrics Service selects every pod, so each is scraped exactly once.
+ */
+export class RolloutServices extends Construct {
+  readonly activeName: string;
+  readonly previewName: string;
+  readonly metricsName: string;
+
+  constructor(scope: Construct, id: string, props: RolloutServicesProps) {
+    super(scope, id);
+    const { identity, workload } = props;
+    this.activeName = `${identity.workload}-active`;
+    this.previewName = `${identity.workload}-preview`;
+    this.metricsName = `${identity.workload}-metrics`;
+    const selector = selectorLabels(identity);
+    const http: k8s.ServicePort = {
+      name: "http",
+      port: SERVICE_HTTP_PORT,
+      targetPort: k8s.IntOrString.fromString("http"),
+      protocol: "TCP",
+    };
+
+    for (const name of [this.activeName, this.previewName]) {
+      new k8s.KubeService(this, name, {
+        metadata: { name, labels: commonLabels(identity) },
+        spec: { type: "ClusterIP", selector, ports: [http] },
+      });
+    }
+    new k8s.KubeService(this, this.metricsName, {
+      metadata: { name: this.metricsName, labels: { ...commonLabels(identity), "candlefish.ai/metrics": "true" } },
+      spec: {
+        clusterIp: "None",
+        selector,
+        ports: [
+          {
+            name: "metrics",
+            port: workload.metrics.port,
+            targetPort: k8s.IntOrString.fromString("metrics"),
+            protocol: "TCP",
+          },
+        ],
+      },
+    });
+  }
+}

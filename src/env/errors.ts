@@ -1,0 +1,26 @@
+import type { z } from "zod";
+
+const MAX_VALUE_LENGTH = 80;
+
+/** A user mistake in an env file: printed as lines, never as a stack trace. */
+export class EnvConfigError extends Error {
+  constructor(
+    readonly env: string,
+    readonly problems: readonly string[],
+  ) {
+    super(problems.join("\n"));
+    this.name = "EnvConfigError";
+  }
+}
+
+function describeValue(value: unknown): string {
+  const text = value === undefined ? "nothing" : JSON.stringify(value);
+  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
+}
+
+/** `env production: workloads.website.hpa.minReplicas: <message> (got 2)` */
+export function formatIssue(env: string, issue: z.core.$ZodIssue): string {
+  const path = issue.path.length > 0 ? issue.path.map(String).join(".") : "(root)";
+  const keys = issue.code === "unrecognized_keys" ? ` ${issue.keys.join(", ")}` : "";
+  return `env ${env}: ${path}: ${issue.message}${keys} (got ${describeValue(issue.input)})`;
+}

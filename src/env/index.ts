@@ -1,0 +1,27 @@
+import { EnvConfigError, formatIssue } from "./errors";
+import { production } from "./production";
+import { type EnvConfig, envConfigSchema } from "./schema";
+import { staging } from "./staging";
+
+export { EnvConfigError } from "./errors";
+export type { EnvConfig, EnvConfigInput, ImageConfig, WorkloadConfig } from "./schema";
+
+/** Every env this repo renders, by the name of its dist/ folder. */
+export const environments: Readonly<Record<string, unknown>> = { staging, production };
+
+/** Validates one env's input; throws EnvConfigError listing every problem. */
+export function parseEnvConfig(env: string, input: unknown): EnvConfig {
+  const result = envConfigSchema.safeParse(input, { reportInput: true });
+  if (!result.success) {
+    throw new EnvConfigError(
+      env,
+      result.error.issues.map((issue) => formatIssue(env, issue)),
+    );
+  }
+  if (result.data.name !== env) {
+    throw new EnvConfigError(env, [
+      `env ${env}: name: must equal the env's key "${env}" (got ${JSON.stringify(result.data.name)})`,
+    ]);
+  }
+  return result.data;
+}

@@ -1,0 +1,72 @@
+import type { z } from "zod";
+import { cpuMillicores, memoryBytes } from "./quantity";
+import type { EnvShape } from "./schema";
+
+type Context = z.RefinementCtx<EnvShape>;
+
+function fail(ctx: Context, path: (string | number)[], message: string, input: unknown): void {
+  ctx.addIssue({ code: "custom", path, message, input });
+}
+
+/**
+ * Rules that span several fields. Each names the field it blames and quotes
+ * the value it compared against, so a PR author sees the fix in the message.
+ */
+export function crossFieldRules(env: EnvShape, ctx: Context): void {
+  for (const [name, workload] of Object.entries(env.workloads)) {
+    const at = (...path: string[]) => ["workloads", name, ...path];
+    const { hpa, pdb, rollout, resources } = workload;
+
+    if (hpa.minReplicas < pdb.minAvailable + 1) {
+      fail(
+        ctx,
+        at("hpa", "minReplicas"),
+        `must be at least pdb.minAvailable + 1 = ${pdb.minAvailable + 1}, or a node drain can never evict a pod`,
+        hpa.minReplicas,
+      );
+    }
+    if (hpa.maxReplicas < hpa.minReplicas) {
+      fail(ctx, at("hpa", "maxReplicas"), `must be at least hpa.minReplicas = ${hpa.minReplicas}`, hpa.maxReplicas);
+    }
+    if (hpa.minReplicas < env.topology.zones.length) {
+      fail(
+        ctx,
+        at("hpa", "minReplicas"),
+        `must be at least the number of topology.zones = ${env.topology.zones.length}, so every zone runs a pod`,
+        hpa.minReplicas,
+      );
+    }
+    if (rollout.previewReplicaCount > hpa.maxReplicas) {
+      fail(
+        ctx,
+        at("rollout", "previewReplicaCount"),
+        `must be at most hpa.maxReplicas = ${hpa.maxReplicas}`,
+        rollout.previewReplicaCount,
+      );
+    }
+    if (workload.metrics.port === workload.containerPort) {
+      fail(
+        ctx,
+        at("metrics", "port"),
+        `must differ from containerPort = ${workload.containerPort}: metrics stay off the port the load balancer reaches`,
+        workload.metrics.port,
+      );
+    }
+    if (cpuMillicores(resources.requests.cpu) > cpuMillicores(resources.limits.cpu)) {
+      fail(
+        ctx,
+        at("resources", "requests", "cpu"),
+        `must be at most resources.limits.cpu = ${resources.limits.cpu}`,
+        resources.requests.cpu,
+      );
+    }
+    if (memoryBytes(resources.requests.memory) > memoryBytes(resources.limits.memory)) {
+      fail(
+        ctx,
+        at("resources", "requests", "memory"),
+        `must be at most resources.limits.memory = ${resources.limits.memory}`,
+        resources.requests.memory,
+      );
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import { base } from "./base";
+import { defineEnv } from "./define-env";
+
+/** Staging promotes itself once analysis passes; it scales smaller to save cost. */
+export const staging = defineEnv(base, {
+  name: "staging",
+  namespace: "candlefish-staging",
+  domain: "staging.candlefish.ai",
+  image: { repository: "candlefish/website", tag: "v1.1.0" },
+  workloads: {
+    website: {
+      hpa: { maxReplicas: 6 },
+      rollout: { autoPromotionEnabled: true, previewReplicaCount: 1, scaleDownDelaySeconds: 300 },
+    },
+  },
+});

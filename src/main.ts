@@ -1,0 +1,57 @@
+import { parseArgs } from "node:util";
+import { EXIT, runSynth } from "./cli/synth";
+import { environments } from "./env";
+
+const HELP = `candlefish-gitops: render typed env config into plain Kubernetes YAML
+
+Usage:
+  npm run synth [-- --env NAME ...] [-- --check] [-- --out DIR]
+
+Commands:
+  synth            render every env (or each --env) into <out>/<env>/<kind>-<name>.yaml
+  synth --check    render in memory and compare; exit 1 listing missing, stale or changed files
+
+Options:
+  --env NAME       an env to render (repeatable); known: ${Object.keys(environments).join(", ")}
+  --out DIR        output root (default: dist)
+  -h, --help       this text
+
+Exit codes: 0 done, 1 drift (--check), 2 invalid env config or usage.`;
+
+function main(argv: string[]): number {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${HELP}`);
+    return EXIT.invalidConfig;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1 || positionals[0] !== "synth") {
+    console.error(`unknown command: ${positionals.join(" ") || "(none)"}\n\n${HELP}`);
+    return EXIT.invalidConfig;
+  }
+  return runSynth(
+    { inputs: environments, envs: values.env ?? [], outRoot: values.out, check: values.check ?? false },
+    console,
+  );
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      env: { type: "string", multiple: true },
+      out: { type: "string", default: "dist" },
+      check: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+
+process.exitCode = main(process.argv.slice(2));

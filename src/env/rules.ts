@@ -4,6 +4,11 @@ import type { EnvShape } from "./schema";
 
 type Context = z.RefinementCtx<EnvShape>;
 
+const quantityParsers = [
+  ["cpu", cpuMillicores],
+  ["memory", memoryBytes],
+] as const;
+
 function fail(ctx: Context, path: (string | number)[], message: string, input: unknown): void {
   ctx.addIssue({ code: "custom", path, message, input });
 }
@@ -52,21 +57,17 @@ export function crossFieldRules(env: EnvShape, ctx: Context): void {
         workload.metrics.port,
       );
     }
-    if (cpuMillicores(resources.requests.cpu) > cpuMillicores(resources.limits.cpu)) {
-      fail(
-        ctx,
-        at("resources", "requests", "cpu"),
-        `must be at most resources.limits.cpu = ${resources.limits.cpu}`,
-        resources.requests.cpu,
-      );
-    }
-    if (memoryBytes(resources.requests.memory) > memoryBytes(resources.limits.memory)) {
-      fail(
-        ctx,
-        at("resources", "requests", "memory"),
-        `must be at most resources.limits.memory = ${resources.limits.memory}`,
-        resources.requests.memory,
-      );
+    for (const [resource, amountOf] of quantityParsers) {
+      const request = resources.requests[resource];
+      const limit = resources.limits[resource];
+      if (amountOf(request) > amountOf(limit)) {
+        fail(
+          ctx,
+          at("resources", "requests", resource),
+          `must be at most resources.limits.${resource} = ${limit}`,
+          request,
+        );
+      }
     }
   }
 }

@@ -1,5 +1,6 @@
 import { Chart } from "cdk8s";
 import type { Construct } from "constructs";
+import { analysisTemplateNames } from "../constructs/analysis-names";
 import { BlueGreenRollout } from "../constructs/blue-green-rollout";
 import { DisruptionBudget } from "../constructs/disruption-budget";
 import { imageReference } from "../constructs/image";
@@ -22,6 +23,8 @@ export class WebsiteChart extends Chart {
         identity,
         activeServiceName: services.activeName,
         previewServiceName: services.previewName,
+        metricsServiceName: services.metricsName,
+        analysisTemplates: analysisTemplateNames(identity),
         policy: workload.rollout,
         podTemplate: hardenedPodTemplate({
           identity,

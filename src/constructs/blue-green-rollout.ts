@@ -1,7 +1,8 @@
 import type { Construct } from "constructs";
 import { Rollout } from "../../imports/argo-rollouts-rollout-argoproj.io";
 import type { WorkloadConfig } from "../env";
-import { commonLabels, ROLE_LABEL, selectorLabels, type WorkloadIdentity } from "./labels";
+import { ANALYSIS_ARGS } from "./analysis-names";
+import { commonLabels, ROLE_LABEL, type RolloutRole, selectorLabels, type WorkloadIdentity } from "./labels";
 import type { PodTemplateJson } from "./pod-template";
 
 export interface BlueGreenRolloutProps {
@@ -9,7 +10,18 @@ export interface BlueGreenRolloutProps {
   readonly podTemplate: PodTemplateJson;
   readonly activeServiceName: string;
   readonly previewServiceName: string;
+  readonly metricsServiceName: string;
+  readonly analysisTemplates: { readonly prePromotion: string; readonly postPromotion: string };
   readonly policy: WorkloadConfig["rollout"];
+}
+
+/** Args for a gate on one role; the namespace comes from the Rollout itself. */
+function analysisArgs(props: BlueGreenRolloutProps, role: RolloutRole) {
+  return [
+    { name: ANALYSIS_ARGS.namespace, valueFrom: { fieldRef: { fieldPath: "metadata.namespace" } } },
+    { name: ANALYSIS_ARGS.metricsService, value: props.metricsServiceName },
+    { name: ANALYSIS_ARGS.role, value: role },
+  ];
 }
 
 /**
@@ -41,6 +53,19 @@ export class BlueGreenRollout extends Rollout {
             previewReplicaCount: policy.previewReplicaCount,
             scaleDownDelaySeconds: policy.scaleDownDelaySeconds,
             abortScaleDownDelaySeconds: policy.abortScaleDownDelaySeconds,
+            // Staging promotes itself once this passes; production waits for a human after it.
+            prePromotionAnalysis: {
+              templates: [{ templateName: props.analysisTemplates.prePromotion }],
+              args: [
+                ...analysisArgs(props, "preview"),
+                { name: ANALYSIS_ARGS.previewService, value: props.previewServiceName },
+              ],
+            },
+            // After the switch the new pods carry the active role and real traffic.
+            postPromotionAnalysis: {
+              templates: [{ templateName: props.analysisTemplates.postPromotion }],
+              args: analysisArgs(props, "active"),
+            },
             activeMetadata: { labels: { [ROLE_LABEL]: "active" } },
             previewMetadata: { labels: { [ROLE_LABEL]: "preview" } },
           },

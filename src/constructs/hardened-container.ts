@@ -22,6 +22,20 @@ function httpProbe(path: string, port: number, periodSeconds: number, failureThr
   });
 }
 
+/** What Pod Security Admission `restricted` demands, and a read-only root on top. */
+export function restrictedSecurityContext(user: number): kplus.ContainerSecurityContextProps {
+  return {
+    ensureNonRoot: true,
+    user,
+    group: user,
+    privileged: false,
+    readOnlyRootFilesystem: true,
+    allowPrivilegeEscalation: false,
+    capabilities: { drop: [kplus.Capability.ALL] },
+    seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
+  };
+}
+
 /**
  * Every field of the website container set on purpose: cdk8s-plus would
  * otherwise add a startup probe and `imagePullPolicy: Always` of its own.
@@ -43,16 +57,7 @@ export function hardenedContainerProps(
       { name: "http", number: workload.containerPort, protocol: kplus.Protocol.TCP },
       { name: "metrics", number: workload.metrics.port, protocol: kplus.Protocol.TCP },
     ],
-    securityContext: {
-      ensureNonRoot: true,
-      user: RUNTIME_USER,
-      group: RUNTIME_USER,
-      privileged: false,
-      readOnlyRootFilesystem: true,
-      allowPrivilegeEscalation: false,
-      capabilities: { drop: [kplus.Capability.ALL] },
-      seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
-    },
+    securityContext: restrictedSecurityContext(RUNTIME_USER),
     resources: {
       cpu: {
         request: kplus.Cpu.millis(cpuMillicores(resources.requests.cpu)),

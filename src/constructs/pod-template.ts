@@ -1,14 +1,11 @@
-import { ApiObject, App, Chart, Duration, Size } from "cdk8s";
+import { Duration, Size } from "cdk8s";
 import * as kplus from "cdk8s-plus-28";
 import type { WorkloadConfig } from "../env";
 import { hardenedContainerProps, RUNTIME_USER } from "./hardened-container";
 import { selectorLabels, type WorkloadIdentity } from "./labels";
+import { type PodTemplateJson, scratchChart, workloadSpecJson } from "./scratch";
 
-/** A pod template in wire form, as it appears in a rendered manifest. */
-export interface PodTemplateJson {
-  readonly metadata: { labels: Record<string, string> };
-  readonly spec: Record<string, unknown>;
-}
+export type { PodTemplateJson } from "./scratch";
 
 export interface PodTemplateProps {
   readonly identity: WorkloadIdentity;
@@ -57,12 +54,11 @@ function scheduling(props: PodTemplateProps): Record<string, unknown> {
 }
 
 /**
- * Builds the hardened pod template with cdk8s-plus in a scratch chart that is
- * never synthesized (cdk8s-plus-28 has no Rollout), then returns it in wire
- * form without the `cdk8s.io/metadata.addr` label cdk8s-plus always adds.
+ * Builds the hardened pod template with cdk8s-plus in a scratch chart
+ * (cdk8s-plus-28 has no Rollout) and returns it in wire form.
  */
 export function hardenedPodTemplate(props: PodTemplateProps): PodTemplateJson {
-  const scratch = new Chart(new App(), "pod-template");
+  const scratch = scratchChart();
   const tmp = kplus.Volume.fromEmptyDir(scratch, "tmp", "tmp", { sizeLimit: Size.mebibytes(256) });
   const deployment = new kplus.Deployment(scratch, "workload", {
     select: false,
@@ -79,8 +75,6 @@ export function hardenedPodTemplate(props: PodTemplateProps): PodTemplateJson {
     terminationGracePeriod: Duration.seconds(30),
     containers: [hardenedContainerProps(props.identity.workload, props.image, props.workload, tmp)],
   });
-  const rendered = ApiObject.of(deployment).toJson() as { spec: { template: PodTemplateJson } };
-  const { metadata, spec } = rendered.spec.template;
-  const labels = Object.fromEntries(Object.entries(metadata.labels).filter(([key]) => key !== kplus.Pod.ADDRESS_LABEL));
-  return { metadata: { labels }, spec: { ...spec, ...scheduling(props) } };
+  const { metadata, spec } = workloadSpecJson(deployment).template;
+  return { metadata, spec: { ...spec, ...scheduling(props) } };
 }

@@ -6,7 +6,13 @@ type Base = Omit<EnvConfigInput, "name" | "namespace" | "domain" | "image">;
 const website = {
   containerPort: 3000,
   // A dedicated metrics port keeps /api/metrics off the port the load balancer reaches.
-  metrics: { port: 9464, path: "/api/metrics" },
+  metrics: {
+    port: 9464,
+    path: "/api/metrics",
+    // A bound at the p95 objective (2 s) makes "p95 above it" exact; bounds above it keep
+    // histogram_quantile from capping a slow release at the objective.
+    latencyBuckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 2.5, 5, 10],
+  },
   healthPath: "/api/health",
   resources: {
     requests: { cpu: "250m", memory: "512Mi" },
@@ -22,6 +28,34 @@ const website = {
     previewReplicaCount: 3,
     revisionHistoryLimit: 5,
   },
+  analysis: {
+    // Two scrapes at the usual 30 s interval, plus margin: rate() needs both.
+    rateWindowSeconds: 120,
+    prePromotion: {
+      // The smoke Job sends 300 requests at ~5/s, so Prometheus has a minute of preview traffic
+      // after 60 s. Three measurements 30 s apart; any failure fails the release (retrying a
+      // preview costs nothing), one empty result is tolerated before a human is asked.
+      initialDelaySeconds: 60,
+      intervalSeconds: 30,
+      count: 3,
+      failureLimit: 0,
+      inconclusiveLimit: 1,
+      consecutiveErrorLimit: 2,
+      smokeRequests: 300,
+      smokeImage: { repository: "curlimages/curl", tag: "8.11.1" },
+    },
+    postPromotion: {
+      // Five one-minute measurements of production traffic after a minute of warm-up
+      // (6 min in all, inside the 15 min scale-down delay). One bad minute is tolerated as
+      // a blip, two roll back; quiet minutes (night traffic) may be inconclusive twice.
+      initialDelaySeconds: 60,
+      intervalSeconds: 60,
+      count: 5,
+      failureLimit: 1,
+      inconclusiveLimit: 2,
+      consecutiveErrorLimit: 3,
+    },
+  },
 } satisfies EnvConfigInput["workloads"][string];
 
 /** What staging and production share. */
@@ -30,4 +64,5 @@ export const base = {
   topology: { zones: ["us-east-1a", "us-east-1b", "us-east-1c"], maxSkew: 1 },
   // The website's targets: 99.9 % availability, p95 < 2 s, error rate < 0.1 %.
   slo: { availability: 0.999, latencyP95Seconds: 2, errorRate: 0.001 },
+  prometheus: { address: "http://kube-prometheus-stack-prometheus.monitoring.svc.cluster.local:9090" },
 } satisfies Base;

@@ -3,8 +3,10 @@ import { production } from "./production";
 import { type EnvConfig, envConfigSchema } from "./schema";
 import { staging } from "./staging";
 
+export type { AnalysisConfig, MeasurementConfig } from "./analysis-schema";
 export { EnvConfigError } from "./errors";
-export type { EnvConfig, EnvConfigInput, ImageConfig, WorkloadConfig } from "./schema";
+export type { ImageConfig } from "./image-schema";
+export type { EnvConfig, EnvConfigInput, WorkloadConfig } from "./schema";
 
 /** Every env this repo renders, by the name of its dist/ folder. */
 export const environments: Readonly<Record<string, unknown>> = { staging, production };

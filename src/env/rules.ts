@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { analysisRules, sloRules } from "./analysis-rules";
 import { cpuMillicores, memoryBytes } from "./quantity";
 import type { EnvShape } from "./schema";
 
@@ -18,6 +19,7 @@ function fail(ctx: Context, path: (string | number)[], message: string, input: u
  * the value it compared against, so a PR author sees the fix in the message.
  */
 export function crossFieldRules(env: EnvShape, ctx: Context): void {
+  sloRules(env, ctx);
   for (const [name, workload] of Object.entries(env.workloads)) {
     const at = (...path: string[]) => ["workloads", name, ...path];
     const { hpa, pdb, rollout, resources } = workload;
@@ -69,5 +71,6 @@ export function crossFieldRules(env: EnvShape, ctx: Context): void {
         );
       }
     }
+    analysisRules(env, ctx, at, workload);
   }
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { analysisSchema } from "./analysis-schema";
+import { imageSchema } from "./image-schema";
 import { crossFieldRules } from "./rules";
 
 /** RFC 1123 label: what Kubernetes accepts for namespaces and object names. */
@@ -21,32 +23,6 @@ const memoryQuantity = z
 
 const percent = z.int().min(1, "must be a percentage from 1 to 100").max(100, "must be a percentage from 1 to 100");
 const ratio = z.number().gt(0, "must be a ratio above 0").lt(1, "must be a ratio below 1");
-
-/**
- * A container image. `latest` is refused: a moving tag makes the rendered
- * output lie about what runs, and Argo Rollouts would never see a change.
- */
-export const imageSchema = z
-  .strictObject({
-    repository: z
-      .string()
-      .regex(
-        /^[a-z0-9]+([._-][a-z0-9]+)*(\.[a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/,
-        "must be an image repository without tag or digest",
-      ),
-    tag: z
-      .string()
-      .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, "must be a valid image tag")
-      .refine((tag) => tag !== "latest", "must pin a version: 'latest' is refused")
-      .optional(),
-    digest: z
-      .string()
-      .regex(/^sha256:[a-f0-9]{64}$/, "must be sha256:<64 lower-case hex digits>")
-      .optional(),
-  })
-  .refine((image) => image.tag !== undefined || image.digest !== undefined, {
-    message: "needs a tag or a digest",
-  });
 
 const resourcesSchema = z.strictObject({
   requests: z.strictObject({ cpu: cpuQuantity, memory: memoryQuantity }),
@@ -73,12 +49,21 @@ const rolloutSchema = z.strictObject({
 
 export const workloadSchema = z.strictObject({
   containerPort: port,
-  metrics: z.strictObject({ port, path: httpPath }),
+  metrics: z.strictObject({
+    port,
+    path: httpPath,
+    /** Upper bounds of the request-duration histogram the website exports (seconds, +Inf implied). */
+    latencyBuckets: z
+      .array(z.number().gt(0, "must be above 0 seconds"))
+      .min(2, "must list at least 2 buckets")
+      .refine((buckets) => buckets.every((b, i) => i === 0 || b > (buckets[i - 1] ?? 0)), "must be strictly ascending"),
+  }),
   healthPath: httpPath,
   resources: resourcesSchema,
   hpa: hpaSchema,
   pdb: z.strictObject({ minAvailable: z.int().min(1, "must be at least 1") }),
   rollout: rolloutSchema,
+  analysis: analysisSchema,
 });
 
 const sloSchema = z.strictObject({
@@ -106,6 +91,10 @@ const envShape = z.strictObject({
     maxSkew: z.int().min(1, "must be at least 1"),
   }),
   slo: sloSchema,
+  prometheus: z.strictObject({
+    /** What the AnalysisTemplates query; the in-cluster kube-prometheus-stack Service by default. */
+    address: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
+  }),
 });
 
 /** The env shape with the rules that span fields (see rules.ts). */
@@ -119,4 +108,3 @@ export type EnvConfigInput = z.input<typeof envConfigSchema>;
 /** A validated environment, the only thing charts accept. */
 export type EnvConfig = z.output<typeof envConfigSchema>;
 export type WorkloadConfig = z.output<typeof workloadSchema>;
-export type ImageConfig = z.output<typeof imageSchema>;

@@ -10,7 +10,7 @@ export const staging = defineEnv(base, {
   workloads: {
     website: {
       hpa: { maxReplicas: 6 },
-      rollout: { autoPromotionEnabled: true, previewReplicaCount: 1, scaleDownDelaySeconds: 300 },
+      rollout: { autoPromotionEnabled: true, previewReplicaCount: 1, scaleDownDelaySeconds: 600 },
     },
   },
 });

@@ -7,6 +7,8 @@ describe("names and labels of every object", () => {
     it(`gives every ${env} object an explicit, hash-free name in the env namespace`, () => {
       const names = manifestsOf(configOf(env)).map((m) => `${m.kind}/${m.metadata.name}`);
       expect(names.sort()).toEqual([
+        "AnalysisTemplate/website-post-promotion",
+        "AnalysisTemplate/website-pre-promotion",
         "HorizontalPodAutoscaler/website",
         "PodDisruptionBudget/website",
         "Rollout/website",

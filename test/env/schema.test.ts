@@ -187,3 +187,54 @@ describe("env config validation", () => {
     });
   });
 });
+
+describe("release-gate rules", () => {
+  const analysis = (...path: string[]) => website("analysis", ...path);
+
+  it("requires failureLimit below count, or the gate can never fail", () => {
+    expect(parseWith(analysis("postPromotion", "failureLimit"), 5)).toThrow(
+      /analysis\.postPromotion\.failureLimit: must be below analysis\.postPromotion\.count = 5, or the gate can never fail \(got 5\)/,
+    );
+  });
+  it("requires the scale-down delay to outlast the post-promotion analysis", () => {
+    expect(parseWith(website("rollout", "scaleDownDelaySeconds"), 300)).toThrow(
+      /rollout\.scaleDownDelaySeconds: must exceed the post-promotion analysis \(initialDelay \+ interval × count = 360 s\).*\(got 300\)/,
+    );
+  });
+  it("requires the latency histogram to have a bound at the p95 objective", () => {
+    expect(parseWith(website("metrics", "latencyBuckets"), [0.5, 1, 2.5, 5])).toThrow(
+      /metrics\.latencyBuckets: must contain slo\.latencyP95Seconds = 2 and a larger bound/,
+    );
+  });
+  it("requires a finite histogram bound above the p95 objective", () => {
+    expect(parseWith(website("metrics", "latencyBuckets"), [0.5, 1, 2])).toThrow(
+      /metrics\.latencyBuckets: must contain/,
+    );
+  });
+  it("requires ascending histogram bounds", () => {
+    expect(parseWith(website("metrics", "latencyBuckets"), [1, 0.5, 2, 5])).toThrow(
+      /metrics\.latencyBuckets: must be strictly ascending/,
+    );
+  });
+  it("refuses a gate error rate looser than the availability objective", () => {
+    expect(parseWith(["slo", "errorRate"], 0.01)).toThrow(
+      /slo\.errorRate: must be at most 1 - slo\.availability = 0\.001, or releases spend more than the error budget \(got 0\.01\)/,
+    );
+  });
+  it("refuses a Prometheus address that is not an http(s) URL", () => {
+    expect(parseWith(["prometheus", "address"], "prometheus:9090")).toThrow(
+      /prometheus\.address: must be an http\(s\) URL/,
+    );
+  });
+  it("refuses a smoke test of fewer than 10 requests", () => {
+    expect(parseWith(analysis("prePromotion", "smokeRequests"), 5)).toThrow(/smokeRequests: must be at least 10/);
+  });
+  it("refuses a measurement interval under 10 s", () => {
+    expect(parseWith(analysis("postPromotion", "intervalSeconds"), 5)).toThrow(
+      /intervalSeconds: must be at least 10 seconds/,
+    );
+  });
+  it("refuses a rate window under 60 s", () => {
+    expect(parseWith(analysis("rateWindowSeconds"), 30)).toThrow(/rateWindowSeconds: must be at least 60 seconds/);
+  });
+});

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runSynth } from "../../src/cli/synth";
@@ -23,11 +23,11 @@ describe("kubeconform validation (real binary)", () => {
   it("accepts every rendered object for Kubernetes 1.28 and 1.34 with nothing skipped", () => {
     const { status, output } = validate(rendered);
     expect(status).toBe(0);
+    const files = readdirSync(rendered, { recursive: true }).filter((name) => String(name).endsWith(".yaml")).length;
+    expect(files).toBeGreaterThan(0);
     const summaries = output.split("\n").filter((line) => line.startsWith("Summary:"));
-    expect(summaries).toEqual([
-      "Summary: 14 resources found in 14 files - Valid: 14, Invalid: 0, Errors: 0, Skipped: 0",
-      "Summary: 14 resources found in 14 files - Valid: 14, Invalid: 0, Errors: 0, Skipped: 0",
-    ]);
+    const clean = `Summary: ${files} resources found in ${files} files - Valid: ${files}, Invalid: 0, Errors: 0, Skipped: 0`;
+    expect(summaries).toEqual([clean, clean]);
   });
 
   it("rejects an unknown field in a Rollout (CRD schema) and in a Service (core schema)", () => {

@@ -1,0 +1,49 @@
+import type { Construct } from "constructs";
+import { AnalysisTemplate } from "../../imports/argo-rollouts-analysis-template-argoproj.io";
+import type { WorkloadConfig } from "../env";
+import { atMost } from "../slo/conditions";
+import type { ReleaseGates } from "../slo/gates";
+import { errorRatioQuery, latencyP95Query } from "../slo/promql";
+import { analysisMetric, prometheusProvider } from "./analysis-metric";
+import { ANALYSIS_ARGS } from "./analysis-names";
+import { commonLabels, type WorkloadIdentity } from "./labels";
+
+export interface PostPromotionAnalysisProps {
+  readonly identity: WorkloadIdentity;
+  readonly name: string;
+  readonly workload: WorkloadConfig;
+  readonly gates: ReleaseGates;
+  readonly prometheusAddress: string;
+}
+
+/**
+ * Gates the new version on real production traffic after the switch, while
+ * the old ReplicaSet still runs: a failure here rolls traffic back at once.
+ */
+export class PostPromotionAnalysis extends AnalysisTemplate {
+  constructor(scope: Construct, id: string, props: PostPromotionAnalysisProps) {
+    const { workload, gates, prometheusAddress } = props;
+    const gate = workload.analysis.postPromotion;
+    const window = workload.analysis.rateWindowSeconds;
+    super(scope, id, {
+      metadata: { name: props.name, labels: commonLabels(props.identity) },
+      spec: {
+        args: [ANALYSIS_ARGS.namespace, ANALYSIS_ARGS.metricsService, ANALYSIS_ARGS.role].map((name) => ({ name })),
+        metrics: [
+          analysisMetric(
+            "error-rate",
+            gate,
+            atMost(gates.maxErrorRatio),
+            prometheusProvider(prometheusAddress, errorRatioQuery(window)),
+          ),
+          analysisMetric(
+            "latency-p95",
+            gate,
+            atMost(gates.maxP95Seconds),
+            prometheusProvider(prometheusAddress, latencyP95Query(window)),
+          ),
+        ],
+      },
+    });
+  }
+}

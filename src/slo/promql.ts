@@ -1,0 +1,28 @@
+import { ROLE_SERIES_LABEL, STATUS_CODE_LABEL, WEBSITE_METRICS } from "./metric-contract";
+
+/**
+ * Selects one role of one workload. Values are Argo Rollouts arg placeholders,
+ * filled in per AnalysisRun, so one template serves preview and active.
+ */
+export const ROLE_SELECTOR = [
+  'namespace="{{args.namespace}}"',
+  'service="{{args.metrics-service}}"',
+  `${ROLE_SERIES_LABEL}="{{args.role}}"`,
+].join(", ");
+
+/**
+ * Share of 5xx responses. `or vector(0)` keeps a release with traffic but no
+ * errors at 0 instead of an empty result; with no traffic at all the
+ * denominator is empty (or 0, giving NaN) and the gate stays inconclusive.
+ */
+export function errorRatioQuery(windowSeconds: number): string {
+  const window = `[${windowSeconds}s]`;
+  const errors = `sum(rate(${WEBSITE_METRICS.requests}{${ROLE_SELECTOR}, ${STATUS_CODE_LABEL}=~"5.."}${window}))`;
+  const all = `sum(rate(${WEBSITE_METRICS.requests}{${ROLE_SELECTOR}}${window}))`;
+  return `(${errors} or vector(0))\n/\n${all}`;
+}
+
+/** 95th-percentile request latency in seconds, from the duration histogram. */
+export function latencyP95Query(windowSeconds: number): string {
+  return `histogram_quantile(0.95, sum by (le) (rate(${WEBSITE_METRICS.durationBucket}{${ROLE_SELECTOR}}[${windowSeconds}s])))`;
+}

@@ -45,4 +45,25 @@ if [[ "$(cat "$schema_stamp" 2>/dev/null)" != "$wanted" ]]; then
   echo "$wanted" >"$schema_stamp"
 fi
 
+# Prometheus and promtool from Debian's package; the suites start their own servers.
+PROMETHEUS_SERIES="2."
+if ! command -v prometheus >/dev/null 2>&1 || ! command -v promtool >/dev/null 2>&1; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "tools: apt-get install prometheus (Debian package)" >&2
+    apt-get update -qq >&2
+    # The package's service is never started here: policy-rc.d or no init system.
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >&2
+  else
+    echo "tools: Prometheus is not installed. Install the Debian package: sudo apt-get install prometheus" >&2
+    exit 127
+  fi
+fi
+version="$(prometheus --version 2>&1 | head -1 | awk '{print $3}')"
+if [[ "$version" != "$PROMETHEUS_SERIES"* ]]; then
+  echo "tools: Prometheus $version found; the suites are written for the $PROMETHEUS_SERIES x series (Debian 12)" >&2
+  exit 1
+fi
+ln -sf "$(command -v prometheus)" "$cache/bin/prometheus"
+ln -sf "$(command -v promtool)" "$cache/bin/promtool"
+
 echo "$cache"

@@ -83,6 +83,27 @@ const mutations: Mutation[] = [
       fc.array(notMatching(/^[a-z]{2}-[a-z]+-[0-9][a-z]$/), { minLength: 1, maxLength: 3 }),
     ),
   },
+  {
+    path: website("analysis", "postPromotion", "failureLimit"),
+    values: fc.oneof(fc.integer({ min: 5, max: 100 }), fc.integer({ max: -1 })),
+  },
+  {
+    path: website("analysis", "postPromotion", "count"),
+    values: fc.integer({ min: 14, max: 1000 }),
+    blames: ["workloads.website.rollout.scaleDownDelaySeconds"],
+  },
+  {
+    path: ["slo", "errorRate"],
+    values: fc.double({ min: 0.0011, max: 0.99, noNaN: true }),
+  },
+  {
+    path: website("metrics", "latencyBuckets"),
+    values: fc.oneof(
+      fc.constant([0.5, 1]),
+      fc.constant([]),
+      fc.array(fc.double({ min: 2.1, max: 100, noNaN: true }), { maxLength: 5 }),
+    ),
+  },
   { path: website("unexpectedField"), values: fc.anything(), blames: ["workloads.website"] },
 ];
 

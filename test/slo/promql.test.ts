@@ -1,16 +1,21 @@
-import { parser } from "@prometheus-io/lezer-promql";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { errorRatioQuery, latencyP95Query } from "../../src/slo/promql";
 import { configOf, type Manifest, manifestsOf } from "../support/fixtures";
 
 /** Every Prometheus query in an env's rendered output. */
-export function renderedQueries(env: string): string[] {
+function renderedQueries(env: string): string[] {
   return manifestsOf(configOf(env))
     .filter((m) => m.kind === "AnalysisTemplate")
     .flatMap((m) => m.spec.metrics as Manifest[])
     .map((metric) => metric.provider.prometheus?.query)
     .filter((query): query is string => typeof query === "string");
 }
+
+// lezer-promql ships only as an ES module; this CommonJS project loads it dynamically.
+let parser: typeof import("@prometheus-io/lezer-promql", { with: { "resolution-mode": "import" }})["parser"];
+beforeAll(async () => {
+  ({ parser } = await import("@prometheus-io/lezer-promql"));
+});
 
 function syntaxErrors(query: string): string[] {
   const errors: string[] = [];

@@ -6,19 +6,25 @@
  * import of the same API group without one overwrites the first file.
  */
 import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 
-/** The CRD folders whose kinds the charts build. */
-const IMPORTED_FOLDERS = ["argo-rollouts"];
+/** The CRD files whose kinds the charts build, by folder under the CRD root. */
+const IMPORTED: Record<string, string[]> = {
+  "argo-rollouts": [
+    "analysis-run-crd.yaml",
+    "analysis-template-crd.yaml",
+    "cluster-analysis-template-crd.yaml",
+    "experiment-crd.yaml",
+    "rollout-crd.yaml",
+  ],
+  "external-secrets": ["externalsecrets.yaml", "secretstores.yaml"],
+};
 
 const crdRoot = resolve(process.argv[2] ?? "../shared/crds");
 const cdk8s = resolve("node_modules/.bin/cdk8s");
 
-for (const folder of IMPORTED_FOLDERS) {
-  for (const file of readdirSync(join(crdRoot, folder))
-    .filter((f) => f.endsWith(".yaml"))
-    .sort()) {
+for (const [folder, files] of Object.entries(IMPORTED)) {
+  for (const file of files) {
     const moduleName = `${folder}-${file.replace(/(-crd)?\.yaml$/, "")}`;
     execFileSync(
       cdk8s,

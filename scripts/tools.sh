@@ -45,6 +45,17 @@ if [[ "$(cat "$schema_stamp" 2>/dev/null)" != "$wanted" ]]; then
   echo "$wanted" >"$schema_stamp"
 fi
 
+# Python tools (checkov, detect-secrets, ...) in a virtualenv, versions pinned.
+python_requirements="$root/tools/requirements-python.txt"
+venv_stamp="$cache/venv/.requirements"
+if [[ "$(cat "$venv_stamp" 2>/dev/null)" != "$(sha256sum "$python_requirements" | cut -d' ' -f1)" ]]; then
+  need python3 "Install Python 3.9 or newer with venv and pip (Debian: apt-get install python3-venv), then rerun."
+  echo "tools: pip install -r tools/requirements-python.txt (into $cache/venv)" >&2
+  python3 -m venv "$cache/venv" >&2
+  "$cache/venv/bin/pip" install --quiet --disable-pip-version-check -r "$python_requirements" >&2
+  sha256sum "$python_requirements" | cut -d' ' -f1 >"$venv_stamp"
+fi
+
 # Prometheus and promtool from Debian's package; the suites start their own servers.
 PROMETHEUS_SERIES="2."
 if ! command -v prometheus >/dev/null 2>&1 || ! command -v promtool >/dev/null 2>&1; then

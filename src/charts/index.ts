@@ -2,9 +2,18 @@ import type { Chart } from "cdk8s";
 import type { Construct } from "constructs";
 import type { EnvConfig } from "../env";
 import { AnalysisChart } from "./analysis";
+import { JobsChart } from "./jobs";
+import { NetworkChart } from "./network";
+import { SecurityChart } from "./security";
 import { WebsiteChart } from "./website";
 
-/** Every chart of an env, in the order their objects should be listed. */
+/** Every chart of an env: one per concern. */
 export function composeCharts(scope: Construct, env: EnvConfig): Chart[] {
-  return [new WebsiteChart(scope, env), new AnalysisChart(scope, env)];
+  return [
+    new SecurityChart(scope, env),
+    new NetworkChart(scope, env),
+    new WebsiteChart(scope, env),
+    new AnalysisChart(scope, env),
+    new JobsChart(scope, env),
+  ];
 }

@@ -17,7 +17,9 @@ export class WebsiteChart extends Chart {
     super(scope, "website", { namespace: env.namespace, disableResourceNameHashes: true });
     for (const [workloadName, workload] of Object.entries(env.workloads)) {
       const identity: WorkloadIdentity = { env: env.name, workload: workloadName };
-      const serviceAccount = new WorkloadServiceAccount(this, `${workloadName}-sa`, identity);
+      const roleArn = env.infra.workloadRoleArns[workloadName];
+      if (roleArn === undefined) throw new Error(`env ${env.name}: no IRSA role for ${workloadName}`); // schema rule
+      const serviceAccount = new WorkloadServiceAccount(this, `${workloadName}-sa`, identity, roleArn);
       const services = new RolloutServices(this, `${workloadName}-services`, { identity, workload });
       const rollout = new BlueGreenRollout(this, `${workloadName}-rollout`, {
         identity,

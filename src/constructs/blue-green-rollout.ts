@@ -4,6 +4,7 @@ import type { WorkloadConfig } from "../env";
 import { ANALYSIS_ARGS } from "./analysis-names";
 import { commonLabels, ROLE_LABEL, type RolloutRole, selectorLabels, type WorkloadIdentity } from "./labels";
 import type { PodTemplateJson } from "./pod-template";
+import { SYNC_WAVE, syncWave } from "./sync-wave";
 
 export interface BlueGreenRolloutProps {
   readonly identity: WorkloadIdentity;
@@ -38,7 +39,7 @@ export class BlueGreenRollout extends Rollout {
   constructor(scope: Construct, id: string, props: BlueGreenRolloutProps) {
     const { policy, identity } = props;
     super(scope, id, {
-      metadata: { name: identity.workload, labels: commonLabels(identity) },
+      metadata: { name: identity.workload, labels: commonLabels(identity), annotations: syncWave(SYNC_WAVE.workload) },
       spec: {
         selector: { matchLabels: selectorLabels(identity) },
         revisionHistoryLimit: policy.revisionHistoryLimit,

@@ -1,6 +1,7 @@
 import { k8s } from "cdk8s-plus-28";
 import type { Construct } from "constructs";
 import { commonLabels, selectorLabels, type WorkloadIdentity } from "./labels";
+import { SYNC_WAVE, syncWave } from "./sync-wave";
 
 export interface DisruptionBudgetProps {
   readonly identity: WorkloadIdentity;
@@ -11,7 +12,11 @@ export interface DisruptionBudgetProps {
 export class DisruptionBudget extends k8s.KubePodDisruptionBudget {
   constructor(scope: Construct, id: string, props: DisruptionBudgetProps) {
     super(scope, id, {
-      metadata: { name: props.identity.workload, labels: commonLabels(props.identity) },
+      metadata: {
+        name: props.identity.workload,
+        labels: commonLabels(props.identity),
+        annotations: syncWave(SYNC_WAVE.supporting),
+      },
       spec: {
         minAvailable: k8s.IntOrString.fromNumber(props.minAvailable),
         selector: { matchLabels: selectorLabels(props.identity) },

@@ -45,6 +45,7 @@ export function hardenedContainerProps(
   image: string,
   workload: WorkloadConfig,
   tmp: kplus.Volume,
+  secrets: readonly kplus.ISecret[],
 ): kplus.ContainerProps {
   const { resources } = workload;
   return {
@@ -71,6 +72,12 @@ export function hardenedContainerProps(
     liveness: httpProbe(workload.healthPath, workload.containerPort, 10, 3),
     readiness: httpProbe(workload.healthPath, workload.containerPort, 5, 3),
     volumeMounts: [{ path: "/tmp", volume: tmp }],
-    envVariables: { NODE_ENV: kplus.EnvValue.fromValue("production") },
+    envVariables: {
+      NODE_ENV: kplus.EnvValue.fromValue("production"),
+      // RDS and ElastiCache refuse plain connections (parameter group, transit encryption).
+      PGSSLMODE: kplus.EnvValue.fromValue("require"),
+      REDIS_TLS: kplus.EnvValue.fromValue("true"),
+    },
+    envFrom: secrets.map((secret) => kplus.Env.fromSecret(secret)),
   };
 }

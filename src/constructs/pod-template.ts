@@ -4,6 +4,7 @@ import type { WorkloadConfig } from "../env";
 import { hardenedContainerProps, RUNTIME_USER } from "./hardened-container";
 import { selectorLabels, type WorkloadIdentity } from "./labels";
 import { type PodTemplateJson, scratchChart, workloadSpecJson } from "./scratch";
+import { workloadSecretNames } from "./secret-names";
 
 export type { PodTemplateJson } from "./scratch";
 
@@ -73,7 +74,17 @@ export function hardenedPodTemplate(props: PodTemplateProps): PodTemplateJson {
       fsGroupChangePolicy: kplus.FsGroupChangePolicy.ON_ROOT_MISMATCH,
     },
     terminationGracePeriod: Duration.seconds(30),
-    containers: [hardenedContainerProps(props.identity.workload, props.image, props.workload, tmp)],
+    containers: [
+      hardenedContainerProps(
+        props.identity.workload,
+        props.image,
+        props.workload,
+        tmp,
+        Object.values(workloadSecretNames(props.identity.workload)).map((name) =>
+          kplus.Secret.fromSecretName(scratch, name, name),
+        ),
+      ),
+    ],
   });
   const { metadata, spec } = workloadSpecJson(deployment).template;
   return { metadata, spec: { ...spec, ...scheduling(props) } };

@@ -7,6 +7,7 @@ import { errorRatioQuery, latencyP95Query } from "../slo/promql";
 import { analysisMetric, prometheusProvider } from "./analysis-metric";
 import { ANALYSIS_ARGS } from "./analysis-names";
 import { commonLabels, type WorkloadIdentity } from "./labels";
+import { SYNC_WAVE, syncWave } from "./sync-wave";
 
 export interface PostPromotionAnalysisProps {
   readonly identity: WorkloadIdentity;
@@ -26,7 +27,7 @@ export class PostPromotionAnalysis extends AnalysisTemplate {
     const gate = workload.analysis.postPromotion;
     const window = workload.analysis.rateWindowSeconds;
     super(scope, id, {
-      metadata: { name: props.name, labels: commonLabels(props.identity) },
+      metadata: { name: props.name, labels: commonLabels(props.identity), annotations: syncWave(SYNC_WAVE.supporting) },
       spec: {
         args: [ANALYSIS_ARGS.namespace, ANALYSIS_ARGS.metricsService, ANALYSIS_ARGS.role].map((name) => ({ name })),
         metrics: [

@@ -9,6 +9,7 @@ import { ANALYSIS_ARGS } from "./analysis-names";
 import { commonLabels, type WorkloadIdentity } from "./labels";
 import { SERVICE_HTTP_PORT } from "./rollout-services";
 import { smokeTestJobSpec } from "./smoke-test-job";
+import { SYNC_WAVE, syncWave } from "./sync-wave";
 
 export interface PrePromotionAnalysisProps {
   readonly identity: WorkloadIdentity;
@@ -38,7 +39,7 @@ export class PrePromotionAnalysis extends AnalysisTemplate {
     const gate: AnalysisConfig["prePromotion"] = workload.analysis.prePromotion;
     const window = workload.analysis.rateWindowSeconds;
     super(scope, id, {
-      metadata: { name: props.name, labels: commonLabels(props.identity) },
+      metadata: { name: props.name, labels: commonLabels(props.identity), annotations: syncWave(SYNC_WAVE.supporting) },
       spec: {
         args: Object.values(ANALYSIS_ARGS).map((name) => ({ name })),
         metrics: [

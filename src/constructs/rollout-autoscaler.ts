@@ -2,6 +2,7 @@ import { k8s } from "cdk8s-plus-28";
 import type { Construct } from "constructs";
 import type { WorkloadConfig } from "../env";
 import { commonLabels, type WorkloadIdentity } from "./labels";
+import { SYNC_WAVE, syncWave } from "./sync-wave";
 
 export interface RolloutAutoscalerProps {
   readonly identity: WorkloadIdentity;
@@ -22,7 +23,7 @@ export class RolloutAutoscaler extends k8s.KubeHorizontalPodAutoscalerV2 {
   constructor(scope: Construct, id: string, props: RolloutAutoscalerProps) {
     const { hpa, identity } = props;
     super(scope, id, {
-      metadata: { name: identity.workload, labels: commonLabels(identity) },
+      metadata: { name: identity.workload, labels: commonLabels(identity), annotations: syncWave(SYNC_WAVE.workload) },
       spec: {
         scaleTargetRef: { apiVersion: "argoproj.io/v1alpha1", kind: "Rollout", name: props.rolloutName },
         minReplicas: hpa.minReplicas,

@@ -2,10 +2,20 @@ import { k8s } from "cdk8s-plus-28";
 import { Construct } from "constructs";
 import type { WorkloadConfig } from "../env";
 import { commonLabels, selectorLabels, type WorkloadIdentity } from "./labels";
+import { SYNC_WAVE, syncWave } from "./sync-wave";
 
 export interface RolloutServicesProps {
   readonly identity: WorkloadIdentity;
   readonly workload: WorkloadConfig;
+}
+
+/** The Services of a workload, by role; the Rollout, Ingress and gates refer to them. */
+export function rolloutServiceNames(identity: WorkloadIdentity) {
+  return {
+    active: `${identity.workload}-active`,
+    preview: `${identity.workload}-preview`,
+    metrics: `${identity.workload}-metrics`,
+  };
 }
 
 /** HTTP port every Service exposes; the ALB and in-cluster callers use it. */
@@ -26,9 +36,10 @@ export class RolloutServices extends Construct {
   constructor(scope: Construct, id: string, props: RolloutServicesProps) {
     super(scope, id);
     const { identity, workload } = props;
-    this.activeName = `${identity.workload}-active`;
-    this.previewName = `${identity.workload}-preview`;
-    this.metricsName = `${identity.workload}-metrics`;
+    const names = rolloutServiceNames(identity);
+    this.activeName = names.active;
+    this.previewName = names.preview;
+    this.metricsName = names.metrics;
     const selector = selectorLabels(identity);
     const http: k8s.ServicePort = {
       name: "http",
@@ -39,12 +50,16 @@ export class RolloutServices extends Construct {
 
     for (const name of [this.activeName, this.previewName]) {
       new k8s.KubeService(this, name, {
-        metadata: { name, labels: commonLabels(identity) },
+        metadata: { name, labels: commonLabels(identity), annotations: syncWave(SYNC_WAVE.supporting) },
         spec: { type: "ClusterIP", selector, ports: [http] },
       });
     }
     new k8s.KubeService(this, this.metricsName, {
-      metadata: { name: this.metricsName, labels: { ...commonLabels(identity), "candlefish.ai/metrics": "true" } },
+      metadata: {
+        name: this.metricsName,
+        labels: { ...commonLabels(identity), "candlefish.ai/metrics": "true" },
+        annotations: syncWave(SYNC_WAVE.supporting),
+      },
       spec: {
         clusterIp: "None",
         selector,

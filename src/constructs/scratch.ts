@@ -15,16 +15,24 @@ export function scratchChart(): Chart {
   return new Chart(new App(), "scratch");
 }
 
-/** Drops the `cdk8s.io/metadata.addr` label cdk8s-plus adds to every pod template. */
-function withoutAddressLabel(template: PodTemplateJson): PodTemplateJson {
+/**
+ * Drops the `cdk8s.io/metadata.addr` label cdk8s-plus adds to every pod
+ * template, and sets the pod-level RuntimeDefault seccomp profile that
+ * cdk8s-plus-28's PodSecurityContextProps cannot express.
+ */
+function finishTemplate(template: PodTemplateJson): PodTemplateJson {
   const labels = Object.fromEntries(
     Object.entries(template.metadata.labels).filter(([key]) => key !== kplus.Pod.ADDRESS_LABEL),
   );
-  return { metadata: { labels }, spec: template.spec };
+  const securityContext = {
+    ...(template.spec.securityContext as Record<string, unknown>),
+    seccompProfile: { type: "RuntimeDefault" },
+  };
+  return { metadata: { labels }, spec: { ...template.spec, securityContext } };
 }
 
 /** The rendered spec of a cdk8s-plus workload, its pod template cleaned. */
 export function workloadSpecJson(workload: kplus.Workload): Record<string, unknown> & { template: PodTemplateJson } {
   const { spec } = ApiObject.of(workload).toJson() as { spec: Record<string, unknown> & { template: PodTemplateJson } };
-  return { ...spec, template: withoutAddressLabel(spec.template) };
+  return { ...spec, template: finishTemplate(spec.template) };
 }

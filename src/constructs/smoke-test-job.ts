@@ -1,8 +1,7 @@
-import { Duration, Size } from "cdk8s";
-import * as kplus from "cdk8s-plus-28";
-import { restrictedSecurityContext } from "./hardened-container";
+import { Duration } from "cdk8s";
+import { SMOKE_TEST_BUDGET } from "./container-budget";
+import { hardenedJobSpec } from "./hardened-job";
 import { commonLabels, type WorkloadIdentity } from "./labels";
-import { scratchChart, workloadSpecJson } from "./scratch";
 
 export interface SmokeTestJobProps {
   readonly identity: WorkloadIdentity;
@@ -34,35 +33,22 @@ echo "smoke test: $sent requests to $URL, $failed failed, $ALLOWED_FAILURES allo
 [ "$failed" -le "$ALLOWED_FAILURES" ]
 `;
 
+/** The identity of the smoke Job's pods: its own name, so no website selector counts them. */
+export function smokeTestIdentity(identity: WorkloadIdentity): WorkloadIdentity {
+  return { ...identity, workload: `${identity.workload}-smoke-test` };
+}
+
 /** The Job spec of the pre-promotion smoke test, hardened like the website pods. */
 export function smokeTestJobSpec(props: SmokeTestJobProps): Record<string, unknown> {
-  const scratch = scratchChart();
-  const job = new kplus.Job(scratch, "smoke-test", {
-    // Its own name: the website's selectors (PDB, spread, Services) must never count these pods.
-    podMetadata: { labels: commonLabels({ ...props.identity, workload: `${props.identity.workload}-smoke-test` }) },
+  return hardenedJobSpec({
+    labels: commonLabels(smokeTestIdentity(props.identity)),
+    image: props.image,
+    command: ["/bin/sh", "-c", SCRIPT],
+    env: { URL: props.url, REQUESTS: String(props.requests), ALLOWED_FAILURES: String(props.allowedFailures) },
+    user: NOBODY,
+    budget: SMOKE_TEST_BUDGET,
     backoffLimit: 0,
     activeDeadline: Duration.minutes(5),
     ttlAfterFinished: Duration.minutes(10),
-    automountServiceAccountToken: false,
-    securityContext: { ensureNonRoot: true, user: NOBODY, group: NOBODY },
-    containers: [
-      {
-        name: "smoke-test",
-        image: props.image,
-        imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
-        command: ["/bin/sh", "-c", SCRIPT],
-        envVariables: {
-          URL: kplus.EnvValue.fromValue(props.url),
-          REQUESTS: kplus.EnvValue.fromValue(String(props.requests)),
-          ALLOWED_FAILURES: kplus.EnvValue.fromValue(String(props.allowedFailures)),
-        },
-        securityContext: restrictedSecurityContext(NOBODY),
-        resources: {
-          cpu: { request: kplus.Cpu.millis(20), limit: kplus.Cpu.millis(200) },
-          memory: { request: Size.mebibytes(32), limit: Size.mebibytes(64) },
-        },
-      },
-    ],
   });
-  return workloadSpecJson(job);
 }

@@ -1,15 +1,21 @@
 import { k8s } from "cdk8s-plus-28";
 import type { Construct } from "constructs";
 import { commonLabels, type WorkloadIdentity } from "./labels";
+import { SYNC_WAVE, syncWave } from "./sync-wave";
 
 /**
- * The workload's own identity (IRSA hangs off it later). No token is mounted:
- * the website never calls the Kubernetes API.
+ * The workload's own identity: its IRSA role reads the workload's secrets
+ * (External Secrets authenticates as it). No Kubernetes API token is
+ * mounted: the website never calls the Kubernetes API.
  */
 export class WorkloadServiceAccount extends k8s.KubeServiceAccount {
-  constructor(scope: Construct, id: string, identity: WorkloadIdentity) {
+  constructor(scope: Construct, id: string, identity: WorkloadIdentity, roleArn: string) {
     super(scope, id, {
-      metadata: { name: identity.workload, labels: commonLabels(identity) },
+      metadata: {
+        name: identity.workload,
+        labels: commonLabels(identity),
+        annotations: { ...syncWave(SYNC_WAVE.prerequisites), "eks.amazonaws.com/role-arn": roleArn },
+      },
       automountServiceAccountToken: false,
     });
   }

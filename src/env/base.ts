@@ -1,6 +1,6 @@
 import type { EnvConfigInput } from "./schema";
 
-type Base = Omit<EnvConfigInput, "name" | "namespace" | "domain" | "image">;
+type Base = Omit<EnvConfigInput, "name" | "namespace" | "domain" | "image" | "infra">;
 
 /** The website workload as every env runs it; envs override single fields. */
 const website = {
@@ -65,4 +65,15 @@ export const base = {
   // The website's targets: 99.9 % availability, p95 < 2 s, error rate < 0.1 %.
   slo: { availability: 0.999, latencyP95Seconds: 2, errorRate: 0.001 },
   prometheus: { address: "http://kube-prometheus-stack-prometheus.monitoring.svc.cluster.local:9090" },
+  database: {
+    toolsImage: { repository: "candlefish/db-tools", tag: "16.4-1" },
+    migrationCommand: ["node", "scripts/migrate.mjs"],
+    // Daily at 03:17 UTC, off the hour when scheduled jobs pile up.
+    backupSchedule: "17 3 * * *",
+    // Monthly, on the 1st at 04:43 UTC, after that day's backup.
+    restoreCheckSchedule: "43 4 1 * *",
+    restoreCheckQuery: "SELECT count(*) FROM schema_migrations",
+  },
+  ingress: { sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" },
+  platform: { kubernetesVersion: "1.34", monitoringNamespace: "monitoring", rolloutsNamespace: "argo-rollouts" },
 } satisfies Base;

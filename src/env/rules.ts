@@ -71,6 +71,14 @@ export function crossFieldRules(env: EnvShape, ctx: Context): void {
         );
       }
     }
+    if (env.infra.workloadRoleArns[name] === undefined) {
+      fail(
+        ctx,
+        ["infra", "workloadRoleArns", name],
+        `must hold an IRSA role ARN for workload "${name}" (terraform-ts creates it; npm run resolve writes it)`,
+        undefined,
+      );
+    }
     analysisRules(env, ctx, at, workload);
   }
 }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { analysisSchema } from "./analysis-schema";
 import { imageSchema } from "./image-schema";
+import { databaseSchema, ingressSchema, platformSchema } from "./operations-schema";
+import { infraOutputsSchema } from "./outputs-schema";
 import { crossFieldRules } from "./rules";
 
 /** RFC 1123 label: what Kubernetes accepts for namespaces and object names. */
@@ -91,6 +93,11 @@ const envShape = z.strictObject({
     maxSkew: z.int().min(1, "must be at least 1"),
   }),
   slo: sloSchema,
+  database: databaseSchema,
+  ingress: ingressSchema,
+  platform: platformSchema,
+  /** Infra outputs from src/env/outputs/<env>.json (written by `resolve`). */
+  infra: infraOutputsSchema,
   prometheus: z.strictObject({
     /** What the AnalysisTemplates query; the in-cluster kube-prometheus-stack Service by default. */
     address: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),

@@ -1,10 +1,13 @@
 import { base } from "./base";
 import { defineEnv } from "./define-env";
+import infra from "./outputs/staging.json";
 
 /** Staging promotes itself once analysis passes; it scales smaller to save cost. */
 export const staging = defineEnv(base, {
   name: "staging",
   namespace: "candlefish-staging",
+  infra,
+  ingress: { previewHost: "preview.staging.candlefish.ai" },
   domain: "staging.candlefish.ai",
   image: { repository: "candlefish/website", tag: "v1.1.0" },
   workloads: {

@@ -33,10 +33,11 @@ function validateConstructs(app: App): void {
 /** Renders every chart of a validated env into files sorted by name. */
 export function renderEnv(env: EnvConfig): RenderedFile[] {
   const app = new App();
-  const charts = composeCharts(app, env);
+  composeCharts(app, env);
   validateConstructs(app);
   const files = new Map<string, string>();
-  for (const manifest of charts.flatMap((chart) => chart.toJson() as Manifest[])) {
+  // app.charts includes nested charts (e.g. namespaced objects next to the cluster-scoped Namespace).
+  for (const manifest of app.charts.flatMap((chart) => chart.toJson() as Manifest[])) {
     const name = fileNameOf(manifest);
     if (files.has(name)) throw new Error(`env ${env.name}: two resources render to ${name}`);
     files.set(name, HEADER(env.name) + stringify(manifest, { lineWidth: 0 }));

@@ -1,39 +1,50 @@
 import { describe, expect, it } from "vitest";
-import { configOf, type Manifest, manifestsOf } from "../support/fixtures";
-
-function podTemplates(env: string): Manifest[] {
-  return manifestsOf(configOf(env))
-    .filter((m) => m.spec?.template?.spec?.containers !== undefined)
-    .map((m) => m.spec.template);
-}
+import { configOf, find, type Manifest, manifestsOf } from "../support/fixtures";
+import { podTemplatesOf } from "../support/pod-templates";
 
 function rolloutTemplate(): Manifest {
-  const [template] = podTemplates("production");
-  if (template === undefined) throw new Error("production renders no pod template");
-  return template;
+  return find(manifestsOf(configOf("production")), "Rollout", "website").spec.template;
 }
 
 describe("hardened pod template", () => {
-  it("hardens every container of every pod template", () => {
-    const templates = podTemplates("production");
-    expect(templates.length).toBeGreaterThan(0);
-    for (const template of templates) {
-      for (const container of template.spec.containers) {
-        expect(container.securityContext).toMatchObject({
+  for (const env of ["staging", "production"]) {
+    it(`hardens every container of every pod template in ${env}: Rollouts, Jobs, CronJobs, analysis Jobs`, () => {
+      const templates = podTemplatesOf(manifestsOf(configOf(env)));
+      expect(templates.map((t) => t.owner).sort()).toEqual([
+        "AnalysisTemplate/website-pre-promotion/smoke-traffic",
+        "CronJob/db-backup",
+        "CronJob/db-restore-check",
+        "Job/db-migrate",
+        "Rollout/website",
+      ]);
+      for (const { owner, template } of templates) {
+        expect(template.spec.automountServiceAccountToken, owner).toBe(false);
+        expect(template.spec.securityContext, owner).toMatchObject({
           runAsNonRoot: true,
-          readOnlyRootFilesystem: true,
-          allowPrivilegeEscalation: false,
-          privileged: false,
-          capabilities: { drop: ["ALL"] },
           seccompProfile: { type: "RuntimeDefault" },
         });
-        expect(container.imagePullPolicy).toBe("IfNotPresent");
-        expect(container.resources.requests).toEqual({ cpu: "250m", memory: "512Mi" });
-        expect(container.resources.limits).toEqual({ cpu: "1000m", memory: "1024Mi" });
+        for (const container of template.spec.containers) {
+          expect(container.securityContext, owner).toMatchObject({
+            runAsNonRoot: true,
+            readOnlyRootFilesystem: true,
+            allowPrivilegeEscalation: false,
+            privileged: false,
+            capabilities: { drop: ["ALL"] },
+            seccompProfile: { type: "RuntimeDefault" },
+          });
+          expect(container.imagePullPolicy, owner).toBe("IfNotPresent");
+          expect(Object.keys(container.resources.requests).sort(), owner).toEqual(["cpu", "memory"]);
+          expect(Object.keys(container.resources.limits).sort(), owner).toEqual(["cpu", "memory"]);
+          expect(container.volumeMounts, owner).toContainEqual({ name: "tmp", mountPath: "/tmp" });
+        }
       }
-      expect(template.spec.automountServiceAccountToken).toBe(false);
-      expect(template.spec.securityContext.runAsNonRoot).toBe(true);
-    }
+    });
+  }
+
+  it("gives the website its env's requests and limits", () => {
+    const [container] = rolloutTemplate().spec.containers;
+    expect(container.resources.requests).toEqual({ cpu: "250m", memory: "512Mi" });
+    expect(container.resources.limits).toEqual({ cpu: "1000m", memory: "1024Mi" });
   });
 
   it("gives the read-only root file system a size-limited emptyDir at /tmp", () => {

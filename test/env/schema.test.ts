@@ -238,3 +238,42 @@ describe("release-gate rules", () => {
     expect(parseWith(analysis("rateWindowSeconds"), 30)).toThrow(/rateWindowSeconds: must be at least 60 seconds/);
   });
 });
+
+describe("infra outputs and operations rules", () => {
+  it("refuses a subnet that is not a CIDR", () => {
+    expect(parseWith(["infra", "dataSubnetCidrs"], ["10.0.20.0"])).toThrow(
+      /infra\.dataSubnetCidrs\.0: must be an IPv4 CIDR/,
+    );
+  });
+  it("refuses a CIDR with an octet over 255", () => {
+    expect(parseWith(["infra", "vpcCidr"], "10.0.300.0/16")).toThrow(/infra\.vpcCidr: must have octets up to 255/);
+  });
+  it("refuses a certificate ARN of another service", () => {
+    expect(parseWith(["infra", "certificateArn"], "arn:aws:iam::123456789012:role/x")).toThrow(
+      /infra\.certificateArn: must be an ARN of the form arn:aws:acm/,
+    );
+  });
+  it("requires an IRSA role for every workload", () => {
+    expect(parseWith(["infra", "workloadRoleArns"], {})).toThrow(
+      /infra\.workloadRoleArns\.website: must hold an IRSA role ARN for workload "website"/,
+    );
+  });
+  it("refuses a cron schedule without five fields", () => {
+    expect(parseWith(["database", "backupSchedule"], "daily")).toThrow(
+      /database\.backupSchedule: must be a five-field cron/,
+    );
+  });
+  it("refuses a restore check that is not a SELECT", () => {
+    expect(parseWith(["database", "restoreCheckQuery"], "DROP TABLE users")).toThrow(
+      /database\.restoreCheckQuery: must be a SELECT statement/,
+    );
+  });
+  it("refuses a TLS policy that allows TLS 1.0 or 1.1", () => {
+    expect(parseWith(["ingress", "sslPolicy"], "ELBSecurityPolicy-2016-08")).toThrow(
+      /ingress\.sslPolicy: must be an ELBSecurityPolicy-TLS13-1-2 policy/,
+    );
+  });
+  it("refuses an empty migration command", () => {
+    expect(parseWith(["database", "migrationCommand"], [])).toThrow(/database\.migrationCommand: must name a command/);
+  });
+});

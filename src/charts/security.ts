@@ -1,0 +1,89 @@
+import { Chart } from "cdk8s";
+import { k8s } from "cdk8s-plus-28";
+import type { Construct } from "constructs";
+import { DB_OPS_SERVICE_ACCOUNT } from "../constructs/database-jobs-names";
+import { SyncedSecret } from "../constructs/external-secret";
+import { commonLabels } from "../constructs/labels";
+import { ResourceBudget } from "../constructs/resource-budget";
+import { RestrictedNamespace } from "../constructs/restricted-namespace";
+import { DATABASE_KEYS, DB_OPS_SECRETS, REDIS_KEYS, workloadSecretNames } from "../constructs/secret-names";
+import { AwsSecretStore } from "../constructs/secret-store";
+import { SYNC_WAVE, syncWave } from "../constructs/sync-wave";
+import type { EnvConfig } from "../env";
+
+/**
+ * The namespace and what guards it: Pod Security `restricted`, a quota sized
+ * from the env, and secrets that come from AWS Secrets Manager by name only.
+ */
+export class SecurityChart extends Chart {
+  constructor(scope: Construct, env: EnvConfig) {
+    super(scope, "security", { disableResourceNameHashes: true });
+    const labels = commonLabels({ env: env.name, workload: "platform" });
+    new RestrictedNamespace(this, "namespace", {
+      name: env.namespace,
+      labels,
+      kubernetesVersion: env.platform.kubernetesVersion,
+    });
+    const namespaced = new Chart(this, "namespaced", { namespace: env.namespace, disableResourceNameHashes: true });
+    new ResourceBudget(namespaced, "budget", env, labels);
+
+    for (const workload of Object.keys(env.workloads)) {
+      const names = workloadSecretNames(workload);
+      const workloadLabels = commonLabels({ env: env.name, workload });
+      new AwsSecretStore(namespaced, `${workload}-store`, {
+        name: workload,
+        region: env.infra.region,
+        serviceAccountName: workload,
+        labels: workloadLabels,
+      });
+      const read = { storeName: workload, labels: workloadLabels };
+      new SyncedSecret(namespaced, `${workload}-database`, {
+        ...read,
+        name: names.database,
+        remoteKey: env.infra.secretNames.database,
+        keys: DATABASE_KEYS,
+      });
+      new SyncedSecret(namespaced, `${workload}-redis`, {
+        ...read,
+        name: names.redis,
+        remoteKey: env.infra.secretNames.redis,
+        keys: REDIS_KEYS,
+      });
+    }
+
+    const dbOpsLabels = commonLabels({ env: env.name, workload: DB_OPS_SERVICE_ACCOUNT });
+    new k8s.KubeServiceAccount(namespaced, "db-ops-sa", {
+      metadata: {
+        name: DB_OPS_SERVICE_ACCOUNT,
+        labels: dbOpsLabels,
+        annotations: { ...syncWave(SYNC_WAVE.prerequisites), "eks.amazonaws.com/role-arn": env.infra.dbOpsRoleArn },
+      },
+      automountServiceAccountToken: false,
+    });
+    new AwsSecretStore(namespaced, "db-ops-store", {
+      name: DB_OPS_SERVICE_ACCOUNT,
+      region: env.infra.region,
+      serviceAccountName: DB_OPS_SERVICE_ACCOUNT,
+      labels: dbOpsLabels,
+    });
+    const dbOps = { storeName: DB_OPS_SERVICE_ACCOUNT, labels: dbOpsLabels };
+    new SyncedSecret(namespaced, "db-ops-database", {
+      ...dbOps,
+      name: DB_OPS_SECRETS.database,
+      remoteKey: env.infra.secretNames.database,
+      keys: DATABASE_KEYS,
+    });
+    new SyncedSecret(namespaced, "backup-public-key", {
+      ...dbOps,
+      name: DB_OPS_SECRETS.backupPublicKey,
+      remoteKey: env.infra.secretNames.backupGpgPublicKey,
+      keys: { "public.asc": "public_key" },
+    });
+    new SyncedSecret(namespaced, "backup-private-key", {
+      ...dbOps,
+      name: DB_OPS_SECRETS.backupPrivateKey,
+      remoteKey: env.infra.secretNames.backupGpgPrivateKey,
+      keys: { "private.asc": "private_key" },
+    });
+  }
+}

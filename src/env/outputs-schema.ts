@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+/** IPv4 CIDR such as 10.0.0.0/16, octets and prefix in range. */
+const cidr = z
+  .string()
+  .regex(/^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/, "must be an IPv4 CIDR such as 10.0.0.0/16")
+  .refine((value) => {
+    const [address = "", prefix = ""] = value.split("/");
+    return address.split(".").every((octet) => Number(octet) <= 255) && Number(prefix) <= 32;
+  }, "must have octets up to 255 and a prefix up to 32");
+
+const arn = (service: string, resource: string) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^arn:aws:${service}:[a-z0-9-]*:\\d{12}:${resource}$`),
+      `must be an ARN of the form arn:aws:${service}:<region>:<account>:${resource.replace(/\\\\/g, "")}`,
+    );
+
+const roleArn = arn("iam", "role\\/[\\w+=,.@/-]+");
+
+const secretName = z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, "must be a Secrets Manager secret name");
+
+/**
+ * What terraform-ts publishes to SSM and `resolve` writes to
+ * src/env/outputs/<env>.json. Never a secret value: only names and ARNs.
+ */
+export const infraOutputsSchema = z.strictObject({
+  region: z.string().regex(/^[a-z]{2}-[a-z]+-\d$/, "must be an AWS region such as us-east-1"),
+  clusterName: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "must be an EKS cluster name"),
+  vpcId: z.string().regex(/^vpc-[0-9a-f]{8,17}$/, "must be a VPC id such as vpc-0123456789abcdef0"),
+  vpcCidr: cidr,
+  /** Where the internet-facing ALB runs; its nodes reach pods from these ranges (target-type ip). */
+  publicSubnetCidrs: z.array(cidr).min(1, "must list at least one subnet"),
+  /** Where nodes, pods and an internal ALB run. */
+  privateSubnetCidrs: z.array(cidr).min(1, "must list at least one subnet"),
+  /** Where RDS PostgreSQL and ElastiCache Redis run. */
+  dataSubnetCidrs: z.array(cidr).min(1, "must list at least one subnet"),
+  certificateArn: arn("acm", "certificate\\/[0-9a-f-]{36}"),
+  wafAclArn: arn("wafv2", "regional\\/webacl\\/[\\w-]+\\/[0-9a-f-]{36}"),
+  /** IRSA role of each workload's ServiceAccount: reads that workload's own secrets. */
+  workloadRoleArns: z.record(z.string(), roleArn),
+  /** IRSA role of the backup jobs: the backup bucket and the backup keys. */
+  dbOpsRoleArn: roleArn,
+  backupBucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name"),
+  /** Secrets Manager names the ExternalSecrets read; the values never leave AWS. */
+  secretNames: z.strictObject({
+    database: secretName,
+    redis: secretName,
+    backupGpgPublicKey: secretName,
+    backupGpgPrivateKey: secretName,
+  }),
+});
+
+export type InfraOutputs = z.output<typeof infraOutputsSchema>;

@@ -18,6 +18,7 @@ const IMPORTED: Record<string, string[]> = {
     "rollout-crd.yaml",
   ],
   "external-secrets": ["externalsecrets.yaml", "secretstores.yaml"],
+  "prometheus-operator": ["servicemonitors.yaml", "prometheusrules.yaml"],
 };
 
 const crdRoot = resolve(process.argv[2] ?? "../shared/crds");

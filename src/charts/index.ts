@@ -3,6 +3,7 @@ import type { Construct } from "constructs";
 import type { EnvConfig } from "../env";
 import { AnalysisChart } from "./analysis";
 import { JobsChart } from "./jobs";
+import { MonitoringChart } from "./monitoring";
 import { NetworkChart } from "./network";
 import { SecurityChart } from "./security";
 import { WebsiteChart } from "./website";
@@ -15,5 +16,6 @@ export function composeCharts(scope: Construct, env: EnvConfig): Chart[] {
     new WebsiteChart(scope, env),
     new AnalysisChart(scope, env),
     new JobsChart(scope, env),
+    new MonitoringChart(scope, env),
   ];
 }

@@ -18,6 +18,9 @@ export function rolloutServiceNames(identity: WorkloadIdentity) {
   };
 }
 
+/** Marks the metrics Service, the only one the ServiceMonitor selects. */
+export const METRICS_SERVICE_LABEL = "candlefish.ai/metrics";
+
 /** HTTP port every Service exposes; the ALB and in-cluster callers use it. */
 export const SERVICE_HTTP_PORT = 80;
 
@@ -57,7 +60,7 @@ export class RolloutServices extends Construct {
     new k8s.KubeService(this, this.metricsName, {
       metadata: {
         name: this.metricsName,
-        labels: { ...commonLabels(identity), "candlefish.ai/metrics": "true" },
+        labels: { ...commonLabels(identity), [METRICS_SERVICE_LABEL]: "true" },
         annotations: syncWave(SYNC_WAVE.supporting),
       },
       spec: {

@@ -65,6 +65,17 @@ export const base = {
   // The website's targets: 99.9 % availability, p95 < 2 s, error rate < 0.1 %.
   slo: { availability: 0.999, latencyP95Seconds: 2, errorRate: 0.001 },
   prometheus: { address: "http://kube-prometheus-stack-prometheus.monitoring.svc.cluster.local:9090" },
+  monitoring: {
+    prometheusSelector: { release: "kube-prometheus-stack" },
+    scrapeIntervalSeconds: 30,
+    sloWindowDays: 30,
+    runbookBaseUrl: "https://github.com/candlefish-ai/candlefish-gitops/blob/main/docs/runbooks",
+    maxPausedMinutes: 120,
+    businessMetrics: {
+      assessmentCompletions: "candlefish_assessments_completed_total",
+      activeUsers: "candlefish_active_users",
+    },
+  },
   database: {
     toolsImage: { repository: "candlefish/db-tools", tag: "16.4-1" },
     migrationCommand: ["node", "scripts/migrate.mjs"],

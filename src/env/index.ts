@@ -6,6 +6,7 @@ import { staging } from "./staging";
 export type { AnalysisConfig, MeasurementConfig } from "./analysis-schema";
 export { EnvConfigError } from "./errors";
 export type { ImageConfig } from "./image-schema";
+export type { MonitoringConfig } from "./monitoring-schema";
 export type { EnvConfig, EnvConfigInput, WorkloadConfig } from "./schema";
 
 /** Every env this repo renders, by the name of its dist/ folder. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { analysisSchema } from "./analysis-schema";
 import { imageSchema } from "./image-schema";
+import { monitoringSchema } from "./monitoring-schema";
 import { databaseSchema, ingressSchema, platformSchema } from "./operations-schema";
 import { infraOutputsSchema } from "./outputs-schema";
 import { crossFieldRules } from "./rules";
@@ -93,6 +94,7 @@ const envShape = z.strictObject({
     maxSkew: z.int().min(1, "must be at least 1"),
   }),
   slo: sloSchema,
+  monitoring: monitoringSchema,
   database: databaseSchema,
   ingress: ingressSchema,
   platform: platformSchema,

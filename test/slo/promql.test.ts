@@ -2,13 +2,27 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { errorRatioQuery, latencyP95Query } from "../../src/slo/promql";
 import { configOf, type Manifest, manifestsOf } from "../support/fixtures";
 
-/** Every Prometheus query in an env's rendered output. */
-function renderedQueries(env: string): string[] {
-  return manifestsOf(configOf(env))
+/** Every PromQL expression in an env's output: gates, rules, dashboard panels. */
+function renderedQueries(env: string): { where: string; query: string }[] {
+  const manifests = manifestsOf(configOf(env));
+  const gates = manifests
     .filter((m) => m.kind === "AnalysisTemplate")
     .flatMap((m) => m.spec.metrics as Manifest[])
-    .map((metric) => metric.provider.prometheus?.query)
-    .filter((query): query is string => typeof query === "string");
+    .filter((metric) => metric.provider.prometheus !== undefined)
+    .map((metric) => ({ where: `gate ${metric.name}`, query: metric.provider.prometheus.query as string }));
+  const rules = manifests
+    .filter((m) => m.kind === "PrometheusRule")
+    .flatMap((m) => m.spec.groups as Manifest[])
+    .flatMap((group) => group.rules as Manifest[])
+    .map((rule) => ({ where: `rule ${rule.alert ?? rule.record}`, query: rule.expr as string }));
+  const panels = manifests
+    .filter((m) => m.kind === "ConfigMap" && m.metadata.labels.grafana_dashboard === "1")
+    .flatMap((m) => Object.values(m.data as Record<string, string>).map((json) => JSON.parse(json)))
+    .flatMap((dashboard) => dashboard.panels as Manifest[])
+    .flatMap((panel) =>
+      (panel.targets as Manifest[]).map((t) => ({ where: `panel ${panel.title}`, query: t.expr as string })),
+    );
+  return [...gates, ...rules, ...panels];
 }
 
 // lezer-promql ships only as an ES module; this CommonJS project loads it dynamically.
@@ -29,10 +43,12 @@ function syntaxErrors(query: string): string[] {
 
 describe("PromQL hygiene", () => {
   for (const env of ["staging", "production"]) {
-    it(`parses every rendered ${env} query with lezer-promql`, () => {
+    it(`parses every rendered ${env} expression (gates, rules, panels) with lezer-promql`, () => {
       const queries = renderedQueries(env);
-      expect(queries.length).toBe(4);
-      for (const query of queries) expect(syntaxErrors(query), query).toEqual([]);
+      expect(queries.filter((q) => q.where.startsWith("gate")).length).toBe(4);
+      expect(queries.filter((q) => q.where.startsWith("rule")).length).toBeGreaterThan(40);
+      expect(queries.filter((q) => q.where.startsWith("panel")).length).toBeGreaterThan(15);
+      for (const { where, query } of queries) expect(syntaxErrors(query), `${where}: ${query}`).toEqual([]);
     });
   }
 

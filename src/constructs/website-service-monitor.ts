@@ -1,0 +1,43 @@
+import type { Construct } from "constructs";
+import { ServiceMonitor } from "../../imports/prometheus-operator-servicemonitors-monitoring.coreos.com";
+import type { EnvConfig, WorkloadConfig } from "../env";
+import { commonLabels, ROLE_LABEL, selectorLabels, type WorkloadIdentity } from "./labels";
+import { METRICS_SERVICE_LABEL } from "./rollout-services";
+import { SYNC_WAVE, syncWave } from "./sync-wave";
+
+export interface WebsiteServiceMonitorProps {
+  readonly env: EnvConfig;
+  readonly identity: WorkloadIdentity;
+  readonly workload: WorkloadConfig;
+}
+
+/**
+ * Scrapes the headless metrics Service by its named port, so every pod is one
+ * target whatever its role, and copies the pod's rollout role onto its series
+ * (`candlefish_ai_rollout_role`) for the gates, SLIs and dashboards.
+ */
+export class WebsiteServiceMonitor extends ServiceMonitor {
+  constructor(scope: Construct, id: string, props: WebsiteServiceMonitorProps) {
+    const { env, identity, workload } = props;
+    super(scope, id, {
+      metadata: {
+        name: identity.workload,
+        labels: { ...commonLabels(identity), ...env.monitoring.prometheusSelector },
+        annotations: syncWave(SYNC_WAVE.supporting),
+      },
+      spec: {
+        selector: { matchLabels: { ...selectorLabels(identity), [METRICS_SERVICE_LABEL]: "true" } },
+        namespaceSelector: { matchNames: [env.namespace] },
+        podTargetLabels: [ROLE_LABEL],
+        endpoints: [
+          {
+            port: "metrics",
+            path: workload.metrics.path,
+            interval: `${env.monitoring.scrapeIntervalSeconds}s`,
+            scrapeTimeout: `${Math.min(10, env.monitoring.scrapeIntervalSeconds)}s`,
+          },
+        ],
+      },
+    });
+  }
+}

@@ -19,6 +19,7 @@ const IMPORTED: Record<string, string[]> = {
   ],
   "external-secrets": ["externalsecrets.yaml", "secretstores.yaml"],
   "prometheus-operator": ["servicemonitors.yaml", "prometheusrules.yaml"],
+  "argo-cd": ["application-crd.yaml", "appproject-crd.yaml"],
 };
 
 const crdRoot = resolve(process.argv[2] ?? "../shared/crds");

@@ -8,12 +8,14 @@ Usage:
   npm run synth [-- --env NAME ...] [-- --check] [-- --out DIR]
 
 Commands:
-  synth            render every env (or each --env) into <out>/<env>/<kind>-<name>.yaml
+  synth            render every env into <out>/<env>/<kind>-<name>.yaml and Argo CD's objects into
+                   <argocd-out>/ (root.yaml, apps/); with --env, only those envs (argocd/ untouched)
   synth --check    render in memory and compare; exit 1 listing missing, stale or changed files
 
 Options:
   --env NAME       an env to render (repeatable); known: ${Object.keys(environments).join(", ")}
   --out DIR        output root (default: dist)
+  --argocd-out DIR Argo CD output (default: argocd)
   -h, --help       this text
 
 Exit codes: 0 done, 1 drift (--check), 2 invalid env config or usage.`;
@@ -36,7 +38,13 @@ function main(argv: string[]): number {
     return EXIT.invalidConfig;
   }
   return runSynth(
-    { inputs: environments, envs: values.env ?? [], outRoot: values.out, check: values.check ?? false },
+    {
+      inputs: environments,
+      envs: values.env ?? [],
+      outRoot: values.out,
+      argocdRoot: values["argocd-out"],
+      check: values.check ?? false,
+    },
     console,
   );
 }
@@ -48,6 +56,7 @@ function parse(argv: string[]) {
     options: {
       env: { type: "string", multiple: true },
       out: { type: "string", default: "dist" },
+      "argocd-out": { type: "string", default: "argocd" },
       check: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },

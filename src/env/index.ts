@@ -1,9 +1,12 @@
+import { type DeliveryConfig, deliverySchema } from "./delivery";
 import { EnvConfigError, formatIssue } from "./errors";
 import { production } from "./production";
 import { type EnvConfig, envConfigSchema } from "./schema";
 import { staging } from "./staging";
 
 export type { AnalysisConfig, MeasurementConfig } from "./analysis-schema";
+export type { DeliveryConfig } from "./delivery";
+export { delivery, deliverySchema } from "./delivery";
 export { EnvConfigError } from "./errors";
 export type { ImageConfig } from "./image-schema";
 export type { MonitoringConfig } from "./monitoring-schema";
@@ -18,13 +21,25 @@ export function parseEnvConfig(env: string, input: unknown): EnvConfig {
   if (!result.success) {
     throw new EnvConfigError(
       env,
-      result.error.issues.map((issue) => formatIssue(env, issue)),
+      result.error.issues.map((issue) => formatIssue(`env ${env}`, issue)),
     );
   }
   if (result.data.name !== env) {
     throw new EnvConfigError(env, [
       `env ${env}: name: must equal the env's key "${env}" (got ${JSON.stringify(result.data.name)})`,
     ]);
+  }
+  return result.data;
+}
+
+/** Validates the delivery config; throws EnvConfigError (subject "delivery") listing every problem. */
+export function parseDeliveryConfig(input: unknown): DeliveryConfig {
+  const result = deliverySchema.safeParse(input, { reportInput: true });
+  if (!result.success) {
+    throw new EnvConfigError(
+      "delivery",
+      result.error.issues.map((issue) => formatIssue("delivery", issue)),
+    );
   }
   return result.data;
 }

@@ -40,6 +40,12 @@ export const infraOutputsSchema = z.strictObject({
   wafAclArn: arn("wafv2", "regional\\/webacl\\/[\\w-]+\\/[0-9a-f-]{36}"),
   /** IRSA role of each workload's ServiceAccount: reads that workload's own secrets. */
   workloadRoleArns: z.record(z.string(), roleArn),
+  /** IRSA roles of the platform add-ons' controllers. */
+  addOnRoleArns: z.strictObject({
+    externalSecrets: roleArn,
+    loadBalancerController: roleArn,
+    clusterAutoscaler: roleArn,
+  }),
   /** IRSA role of the backup jobs: the backup bucket and the backup keys. */
   dbOpsRoleArn: roleArn,
   backupBucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name"),

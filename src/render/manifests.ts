@@ -1,21 +1,23 @@
-import { App } from "cdk8s";
+import { App, type Chart } from "cdk8s";
 import { stringify } from "yaml";
 import { composeCharts } from "../charts";
 import type { EnvConfig } from "../env";
 
-/** One rendered resource: its file name in dist/<env>/ and its YAML. */
+/** One rendered resource: its file name (may hold a `/` for a subfolder) and its YAML. */
 export interface RenderedFile {
   readonly name: string;
   readonly content: string;
 }
 
-interface Manifest {
+/** The fields every rendered object has; the rest is the object's own. */
+export interface Manifest {
+  apiVersion: string;
   kind: string;
   metadata: { name: string };
 }
 
-const HEADER = (env: string) =>
-  `# Rendered by candlefish-gitops from src/env/${env}.ts. Do not edit: change the source, run npm run synth.\n`;
+const header = (source: string) =>
+  `# Rendered by candlefish-gitops from ${source}. Do not edit: change the source, run npm run synth.\n`;
 
 /** `<kind>-<name>.yaml`, lower case: stable, greppable, one resource per file. */
 export function fileNameOf(manifest: Manifest): string {
@@ -30,17 +32,30 @@ function validateConstructs(app: App): void {
   if (errors.length > 0) throw new Error(`construct validation failed:\n  ${errors.join("\n  ")}`);
 }
 
-/** Renders every chart of a validated env into files sorted by name. */
-export function renderEnv(env: EnvConfig): RenderedFile[] {
+/** Synthesizes charts built into a fresh app; includes nested charts. */
+export function synthManifests(build: (app: App) => void, only?: (chart: Chart) => boolean): Manifest[] {
   const app = new App();
-  composeCharts(app, env);
+  build(app);
   validateConstructs(app);
+  return app.charts.filter((chart) => only?.(chart) ?? true).flatMap((chart) => chart.toJson() as Manifest[]);
+}
+
+/** One file per manifest under `folder` (may be ""), sorted by name; two objects on one file name is a bug. */
+export function toFiles(manifests: readonly Manifest[], source: string, folder = ""): RenderedFile[] {
   const files = new Map<string, string>();
-  // app.charts includes nested charts (e.g. namespaced objects next to the cluster-scoped Namespace).
-  for (const manifest of app.charts.flatMap((chart) => chart.toJson() as Manifest[])) {
-    const name = fileNameOf(manifest);
-    if (files.has(name)) throw new Error(`env ${env.name}: two resources render to ${name}`);
-    files.set(name, HEADER(env.name) + stringify(manifest, { lineWidth: 0 }));
+  for (const manifest of manifests) {
+    const name = `${folder}${fileNameOf(manifest)}`;
+    if (files.has(name)) throw new Error(`${source}: two resources render to ${name}`);
+    files.set(name, header(source) + stringify(manifest, { lineWidth: 0 }));
   }
   return [...files.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, content]) => ({ name, content }));
+}
+
+export function renderEnvManifests(env: EnvConfig): Manifest[] {
+  return synthManifests((app) => composeCharts(app, env));
+}
+
+/** Renders every chart of a validated env into files sorted by name. */
+export function renderEnv(env: EnvConfig): RenderedFile[] {
+  return toFiles(renderEnvManifests(env), `src/env/${env.name}.ts`);
 }

@@ -1,52 +1,62 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-import type { RenderedTree } from "./plan";
+import { basename, dirname, join, relative } from "node:path";
+import type { RenderedFile } from "./manifests";
 
-export interface OutputOptions {
-  /** Remove (or, in check mode, report) env folders that no env renders any more. */
-  readonly pruneOtherEnvs: boolean;
+/** A folder replaced as a whole: its files (names may hold `/` for subfolders) and nothing else. */
+export interface OutputUnit {
+  readonly dir: string;
+  readonly files: readonly RenderedFile[];
 }
 
-/** Env folders currently in the output root; dot-folders are not envs. */
-function existingEnvDirs(outRoot: string): string[] {
-  if (!existsSync(outRoot)) return [];
-  return readdirSync(outRoot, { withFileTypes: true })
+/** Sub-folders of `root`; dot-folders (staging leftovers) are not outputs. */
+export function childDirs(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
-    .map((entry) => entry.name);
+    .map((entry) => join(root, entry.name));
 }
+
+const sibling = (dir: string, tag: string) => join(dirname(dir), `.${basename(dir)}.${tag}-${process.pid}`);
 
 /**
- * Writes the tree into a sibling staging folder, then swaps each env folder in
- * with renames on the same file system. Stale files vanish with the old
- * folder. If a swap fails, the folders already swapped are put back.
+ * Writes every unit into a sibling staging folder, then swaps each in with
+ * renames on the same file system; stale files go with the folder they were
+ * in, stale folders are removed. If a swap fails, what was swapped is put back.
  */
-export function writeTree(outRoot: string, tree: RenderedTree, options: OutputOptions): void {
-  const stage = join(dirname(outRoot), `.${basename(outRoot)}.render-${process.pid}`);
-  rmSync(stage, { recursive: true, force: true });
+export function writeUnits(units: readonly OutputUnit[], staleDirs: readonly string[]): void {
+  const staged = units.map((unit) => ({ unit, next: sibling(unit.dir, "new"), previous: sibling(unit.dir, "old") }));
+  const retired = staleDirs.map((dir) => ({ dir, previous: sibling(dir, "old") }));
+  const cleanUp = () => {
+    for (const { next } of staged) rmSync(next, { recursive: true, force: true });
+    for (const { previous } of [...staged, ...retired]) rmSync(previous, { recursive: true, force: true });
+  };
   try {
-    for (const [env, files] of tree) {
-      mkdirSync(join(stage, "new", env), { recursive: true });
-      for (const file of files) writeFileSync(join(stage, "new", env, file.name), file.content);
+    for (const { unit, next } of staged) {
+      rmSync(next, { recursive: true, force: true });
+      for (const file of unit.files) {
+        mkdirSync(dirname(join(next, file.name)), { recursive: true });
+        writeFileSync(join(next, file.name), file.content);
+      }
+      mkdirSync(next, { recursive: true });
     }
-    mkdirSync(join(stage, "old"), { recursive: true });
-    mkdirSync(outRoot, { recursive: true });
-    const stale = options.pruneOtherEnvs ? existingEnvDirs(outRoot).filter((env) => !tree.has(env)) : [];
     const moved: { from: string; to: string }[] = [];
     const move = (from: string, to: string) => {
       renameSync(from, to);
       moved.push({ from, to });
     };
     try {
-      for (const env of [...tree.keys(), ...stale]) {
-        if (existsSync(join(outRoot, env))) move(join(outRoot, env), join(stage, "old", env));
-        if (tree.has(env)) move(join(stage, "new", env), join(outRoot, env));
+      for (const { unit, next, previous } of staged) {
+        mkdirSync(dirname(unit.dir), { recursive: true });
+        if (existsSync(unit.dir)) move(unit.dir, previous);
+        move(next, unit.dir);
       }
+      for (const { dir, previous } of retired) move(dir, previous);
     } catch (error) {
       for (const { from, to } of moved.reverse()) renameSync(to, from);
       throw error;
     }
   } finally {
-    rmSync(stage, { recursive: true, force: true });
+    cleanUp();
   }
 }
 
@@ -55,29 +65,31 @@ export interface Drift {
   readonly change: "missing" | "stale" | "changed";
 }
 
-function filesIn(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).sort() : [];
+function filesBelow(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
 }
 
-/** Compares the output root with a fresh render without writing anything. */
-export function checkTree(outRoot: string, tree: RenderedTree, options: OutputOptions): Drift[] {
+/** Compares units and stale folders with what is on disk, writing nothing; paths relative to `displayRoot`. */
+export function checkUnits(units: readonly OutputUnit[], staleDirs: readonly string[], displayRoot: string): Drift[] {
   const drift: Drift[] = [];
-  const at = (env: string, name: string) => join(basename(outRoot), env, name);
-  for (const [env, files] of tree) {
-    const rendered = new Map(files.map((file) => [file.name, file.content]));
+  const show = (path: string) => relative(displayRoot, path);
+  for (const unit of units) {
+    const rendered = new Map(unit.files.map((file) => [file.name, file.content]));
     for (const [name, content] of rendered) {
-      const path = join(outRoot, env, name);
-      if (!existsSync(path)) drift.push({ path: at(env, name), change: "missing" });
-      else if (readFileSync(path, "utf8") !== content) drift.push({ path: at(env, name), change: "changed" });
+      const path = join(unit.dir, name);
+      if (!existsSync(path)) drift.push({ path: show(path), change: "missing" });
+      else if (readFileSync(path, "utf8") !== content) drift.push({ path: show(path), change: "changed" });
     }
-    for (const name of filesIn(join(outRoot, env))) {
-      if (!rendered.has(name)) drift.push({ path: at(env, name), change: "stale" });
+    for (const name of filesBelow(unit.dir)) {
+      if (!rendered.has(name)) drift.push({ path: show(join(unit.dir, name)), change: "stale" });
     }
   }
-  if (options.pruneOtherEnvs) {
-    for (const env of existingEnvDirs(outRoot).filter((name) => !tree.has(name))) {
-      for (const name of filesIn(join(outRoot, env))) drift.push({ path: at(env, name), change: "stale" });
-    }
+  for (const dir of staleDirs) {
+    for (const name of filesBelow(dir)) drift.push({ path: show(join(dir, name)), change: "stale" });
   }
   return drift;
 }

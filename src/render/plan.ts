@@ -1,10 +1,14 @@
-import { EnvConfigError, parseEnvConfig } from "../env";
-import { type RenderedFile, renderEnv } from "./manifests";
+import { type DeliveryConfig, type EnvConfig, EnvConfigError, parseDeliveryConfig, parseEnvConfig } from "../env";
+import { type ArgoCdLayout, renderArgoCd } from "./argocd";
+import { type RenderedFile, renderEnvManifests, toFiles } from "./manifests";
 
-/** The whole output tree: env name to its files. */
-export type RenderedTree = ReadonlyMap<string, readonly RenderedFile[]>;
+/** Everything one run renders: each env's files, and Argo CD's when every env was rendered. */
+export interface RenderPlan {
+  readonly envs: ReadonlyMap<string, readonly RenderedFile[]>;
+  readonly argocd?: readonly RenderedFile[];
+}
 
-/** Thrown when one or more envs are invalid; carries every problem of every env. */
+/** Thrown when one or more envs (or the delivery config) are invalid; carries every problem. */
 export class InvalidEnvsError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(problems.join("\n"));
@@ -12,25 +16,47 @@ export class InvalidEnvsError extends Error {
   }
 }
 
+function collect<T>(problems: string[], parse: () => T): T | undefined {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof EnvConfigError)) throw error;
+    problems.push(...error.problems);
+    return undefined;
+  }
+}
+
+export interface RenderRequest {
+  readonly inputs: Readonly<Record<string, unknown>>;
+  readonly selected: readonly string[];
+  /** Present to render argocd/ too (only sensible when every env is selected). */
+  readonly argocd?: { readonly delivery: unknown; readonly layout: ArgoCdLayout };
+}
+
 /**
- * Validates every selected env before rendering any: one bad env fails the
- * whole run, so nothing is written and the user sees all problems at once.
+ * Validates every selected env (and the delivery config) before rendering
+ * any: one bad input fails the whole run, so nothing is written and the user
+ * sees all problems at once.
  */
-export function renderTree(inputs: Readonly<Record<string, unknown>>, selected: readonly string[]): RenderedTree {
+export function renderPlan(request: RenderRequest): RenderPlan {
   const problems: string[] = [];
-  const configs = [];
-  for (const env of selected) {
-    if (!(env in inputs)) {
-      problems.push(`env ${env}: unknown env; known envs: ${Object.keys(inputs).sort().join(", ")}`);
+  const configs: EnvConfig[] = [];
+  for (const env of request.selected) {
+    if (!(env in request.inputs)) {
+      problems.push(`env ${env}: unknown env; known envs: ${Object.keys(request.inputs).sort().join(", ")}`);
       continue;
     }
-    try {
-      configs.push(parseEnvConfig(env, inputs[env]));
-    } catch (error) {
-      if (!(error instanceof EnvConfigError)) throw error;
-      problems.push(...error.problems);
-    }
+    const config = collect(problems, () => parseEnvConfig(env, request.inputs[env]));
+    if (config !== undefined) configs.push(config);
   }
+  const delivery: DeliveryConfig | undefined =
+    request.argocd === undefined ? undefined : collect(problems, () => parseDeliveryConfig(request.argocd?.delivery));
   if (problems.length > 0) throw new InvalidEnvsError(problems);
-  return new Map(configs.map((config) => [config.name, renderEnv(config)]));
+
+  const rendered = configs.map((config) => ({ config, manifests: renderEnvManifests(config) }));
+  const envs = new Map(
+    rendered.map(({ config, manifests }) => [config.name, toFiles(manifests, `src/env/${config.name}.ts`)]),
+  );
+  if (request.argocd === undefined || delivery === undefined) return { envs };
+  return { envs, argocd: renderArgoCd(delivery, rendered, request.argocd.layout) };
 }

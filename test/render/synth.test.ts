@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type Console, EXIT, runSynth } from "../../src/cli/synth";
 import { environments } from "../../src/env";
-import { inputOf, setAt, tempDir, treeHash } from "../support/fixtures";
+import { inputOf, setAt, synthOptions, tempDir, treeHash } from "../support/fixtures";
 
 /** Captures what the command prints, line by line. */
 function recorder(): Console & { lines: string[] } {
@@ -14,7 +14,11 @@ function recorder(): Console & { lines: string[] } {
 function synth(outRoot: string, extra: { check?: boolean; envs?: string[]; inputs?: Record<string, unknown> } = {}) {
   const out = recorder();
   const code = runSynth(
-    { inputs: extra.inputs ?? environments, envs: extra.envs ?? [], outRoot, check: extra.check ?? false },
+    synthOptions(outRoot, {
+      inputs: extra.inputs ?? environments,
+      envs: extra.envs ?? [],
+      check: extra.check ?? false,
+    }),
     out,
   );
   return { code, lines: out.lines };
@@ -60,7 +64,7 @@ describe("synth", () => {
 
   it("leaves no staging folder behind next to the output", () => {
     synth(outRoot);
-    expect(readdirSync(join(outRoot, "..")).sort()).toEqual(["dist"]);
+    expect(readdirSync(join(outRoot, "..")).sort()).toEqual(["argocd", "dist"]);
   });
 });
 
@@ -74,8 +78,10 @@ describe("synth --check", () => {
   it("passes on a fresh render", () => {
     const { code, lines } = synth(outRoot, { check: true });
     expect(code).toBe(EXIT.ok);
-    const files = ["staging", "production"].flatMap((env) => readdirSync(join(outRoot, env))).length;
-    expect(lines).toEqual([`up to date: ${files} files in 2 envs match the sources`]);
+    const files = readdirSync(join(outRoot, ".."), { recursive: true, withFileTypes: true }).filter((e) =>
+      e.isFile(),
+    ).length;
+    expect(lines).toEqual([`up to date: ${files} files in 3 folders match the sources`]);
   });
 
   it("fails naming a hand-edited file", () => {
@@ -84,6 +90,14 @@ describe("synth --check", () => {
     const { code, lines } = synth(outRoot, { check: true });
     expect(code).toBe(EXIT.drift);
     expect(lines.slice(1)).toEqual(["  changed dist/production/rollout-website.yaml"]);
+  });
+
+  it("covers argocd/: fails naming an edited Application", () => {
+    const file = join(outRoot, "..", "argocd", "apps", "application-website-production.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("selfHeal: true", "selfHeal: false"));
+    const { code, lines } = synth(outRoot, { check: true });
+    expect(code).toBe(EXIT.drift);
+    expect(lines.slice(1)).toEqual(["  changed argocd/apps/application-website-production.yaml"]);
   });
 
   it("fails naming a missing and a stale file", () => {

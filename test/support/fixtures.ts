@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { parse } from "yaml";
+import type { SynthOptions } from "../../src/cli/synth";
 import { type EnvConfig, environments, parseEnvConfig } from "../../src/env";
 import { renderEnv } from "../../src/render/manifests";
 
@@ -54,4 +55,16 @@ export function setAt(target: Record<string, unknown>, path: readonly string[], 
   const last = path[path.length - 1];
   if (last === undefined) throw new Error("empty path");
   node[last] = value;
+}
+
+/** Synth options writing to `outRoot` with argocd/ beside it, as in the repository. */
+export function synthOptions(outRoot: string, extra: Partial<SynthOptions> = {}): SynthOptions {
+  return {
+    inputs: environments,
+    envs: [],
+    outRoot,
+    argocdRoot: join(dirname(outRoot), "argocd"),
+    check: false,
+    ...extra,
+  };
 }

@@ -3,8 +3,7 @@ import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runSynth } from "../../src/cli/synth";
-import { environments } from "../../src/env";
-import { tempDir } from "../support/fixtures";
+import { synthOptions, tempDir } from "../support/fixtures";
 
 /** Runs the project's real validate script (pinned kubeconform, offline schemas) on a folder. */
 function validate(dir: string) {
@@ -17,7 +16,7 @@ describe("kubeconform validation (real binary)", () => {
   beforeAll(() => {
     execFileSync("bash", ["scripts/tools.sh"], { stdio: "ignore" });
     rendered = join(tempDir("kubeconform"), "dist");
-    runSynth({ inputs: environments, envs: [], outRoot: rendered, check: false }, { log: () => {}, error: () => {} });
+    runSynth(synthOptions(rendered), { log: () => {}, error: () => {} });
   });
 
   it("accepts every rendered object for Kubernetes 1.28 and 1.34 with nothing skipped", () => {

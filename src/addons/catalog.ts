@@ -1,0 +1,122 @@
+import type { EnvConfig } from "../env";
+
+/**
+ * A platform add-on: an upstream Helm chart at an exact version, installed in
+ * every env cluster with values derived from env config and infra outputs.
+ */
+export interface AddOn {
+  readonly name: string;
+  readonly namespace: string;
+  readonly repoUrl: string;
+  readonly chart: string;
+  /** Exact chart version: an upgrade is a reviewed diff of this line. */
+  readonly version: string;
+  /** Charts whose CRDs exceed the client-side apply annotation limit need server-side apply. */
+  readonly serverSideApply: boolean;
+  readonly values: (env: EnvConfig) => Record<string, unknown>;
+}
+
+const irsa = (roleArn: string) => ({ "eks.amazonaws.com/role-arn": roleArn });
+
+export const ADD_ONS: readonly AddOn[] = [
+  {
+    name: "argo-rollouts",
+    namespace: "argo-rollouts",
+    repoUrl: "https://argoproj.github.io/argo-helm",
+    chart: "argo-rollouts",
+    version: "2.40.5",
+    serverSideApply: false,
+    values: (env) => ({
+      installCRDs: true,
+      controller: {
+        replicas: 2,
+        metrics: {
+          enabled: true,
+          // rollout_info carries the Rollout's own namespace/name: keep them (honorLabels).
+          serviceMonitor: { enabled: true, additionalLabels: env.monitoring.prometheusSelector, honorLabels: true },
+        },
+      },
+      dashboard: { enabled: false },
+    }),
+  },
+  {
+    name: "external-secrets",
+    namespace: "external-secrets",
+    repoUrl: "https://charts.external-secrets.io",
+    chart: "external-secrets",
+    version: "2.9.0",
+    serverSideApply: true,
+    values: (env) => ({
+      installCRDs: true,
+      serviceAccount: { annotations: irsa(env.infra.addOnRoleArns.externalSecrets) },
+      serviceMonitor: { enabled: true, additionalLabels: env.monitoring.prometheusSelector, honorLabels: true },
+    }),
+  },
+  {
+    name: "kube-prometheus-stack",
+    namespace: "monitoring",
+    repoUrl: "https://prometheus-community.github.io/helm-charts",
+    chart: "kube-prometheus-stack",
+    version: "80.4.2",
+    serverSideApply: true,
+    values: (env) => ({
+      grafana: {
+        sidecar: {
+          // The dashboards live in each env namespace, next to what they show.
+          dashboards: {
+            enabled: true,
+            label: "grafana_dashboard",
+            labelValue: "1",
+            searchNamespace: "ALL",
+            folderAnnotation: "grafana_folder",
+          },
+        },
+      },
+      prometheus: {
+        prometheusSpec: {
+          retention: "30d",
+          ruleSelector: { matchLabels: env.monitoring.prometheusSelector },
+          serviceMonitorSelector: { matchLabels: env.monitoring.prometheusSelector },
+          serviceMonitorNamespaceSelector: {},
+          ruleNamespaceSelector: {},
+        },
+      },
+    }),
+  },
+  {
+    name: "aws-load-balancer-controller",
+    namespace: "kube-system",
+    repoUrl: "https://aws.github.io/eks-charts",
+    chart: "aws-load-balancer-controller",
+    version: "1.14.1",
+    serverSideApply: false,
+    values: (env) => ({
+      clusterName: env.infra.clusterName,
+      region: env.infra.region,
+      vpcId: env.infra.vpcId,
+      replicaCount: 2,
+      serviceAccount: {
+        create: true,
+        name: "aws-load-balancer-controller",
+        annotations: irsa(env.infra.addOnRoleArns.loadBalancerController),
+      },
+    }),
+  },
+  {
+    name: "cluster-autoscaler",
+    namespace: "kube-system",
+    repoUrl: "https://kubernetes.github.io/autoscaler",
+    chart: "cluster-autoscaler",
+    version: "9.50.1",
+    serverSideApply: false,
+    values: (env) => ({
+      awsRegion: env.infra.region,
+      // Finds the managed node groups (on-demand base + spot, 2–10 nodes) by their ASG tags.
+      autoDiscovery: { clusterName: env.infra.clusterName },
+      rbac: {
+        serviceAccount: { name: "cluster-autoscaler", annotations: irsa(env.infra.addOnRoleArns.clusterAutoscaler) },
+      },
+      extraArgs: { "balance-similar-node-groups": true, "skip-nodes-with-system-pods": false, expander: "least-waste" },
+    }),
+  },
+];

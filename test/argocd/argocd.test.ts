@@ -1,0 +1,145 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { ADD_ONS } from "../../src/addons/catalog";
+import { environments } from "../../src/env";
+import type { Manifest } from "../support/fixtures";
+
+/** The committed output, as Argo CD reads it from Git. */
+const read = (dir: string): Manifest[] =>
+  readdirSync(dir)
+    .filter((file) => file.endsWith(".yaml"))
+    .map((file) => parse(readFileSync(join(dir, file), "utf8")) as Manifest);
+
+const apps = () => read("argocd/apps");
+const applications = () => apps().filter((m) => m.kind === "Application");
+const productApps = () => applications().filter((app) => app.spec.project === "candlefish");
+const productProject = (): Manifest => {
+  const project = apps().find((m) => m.kind === "AppProject" && m.metadata.name === "candlefish");
+  if (project === undefined) throw new Error("no AppProject candlefish in argocd/apps");
+  return project;
+};
+
+describe("argocd/", () => {
+  it("gives every env exactly one Application, pointing at a folder that exists in dist/", () => {
+    const byEnv = Object.keys(environments).map((env) =>
+      productApps().filter((app) => app.spec.source.path === `dist/${env}`),
+    );
+    for (const found of byEnv) expect(found).toHaveLength(1);
+    expect(productApps()).toHaveLength(Object.keys(environments).length);
+    for (const app of applications().filter((a) => a.spec.source.path !== undefined)) {
+      expect(existsSync(app.spec.source.path), app.metadata.name).toBe(true);
+    }
+  });
+
+  it("syncs each env automatically with prune, selfHeal, PruneLast and RespectIgnoreDifferences", () => {
+    for (const app of productApps()) {
+      expect(app.spec.syncPolicy.automated).toMatchObject({ prune: true, selfHeal: true });
+      expect(app.spec.syncPolicy.syncOptions).toEqual(
+        expect.arrayContaining(["PruneLast=true", "RespectIgnoreDifferences=true"]),
+      );
+      expect(app.spec.syncPolicy.retry.backoff).toEqual({ duration: "10s", factor: 2, maxDuration: "5m" });
+      expect(app.metadata.finalizers).toEqual(["resources-finalizer.argocd.argoproj.io"]);
+    }
+  });
+
+  it("ignores the Rollout's replicas, which the HPA owns", () => {
+    for (const app of productApps()) {
+      expect(app.spec.ignoreDifferences).toEqual([
+        { group: "argoproj.io", kind: "Rollout", jsonPointers: ["/spec/replicas"] },
+      ]);
+    }
+  });
+
+  it("whitelists exactly the kinds dist/ contains, and nothing more", () => {
+    const project = productProject();
+    const allowed = [...project.spec.namespaceResourceWhitelist, ...project.spec.clusterResourceWhitelist]
+      .map((gk: Manifest) => `${gk.group}/${gk.kind}`)
+      .sort();
+    const emitted = new Set<string>();
+    for (const env of Object.keys(environments)) {
+      for (const manifest of read(join("dist", env))) {
+        const group = manifest.apiVersion.includes("/") ? manifest.apiVersion.split("/")[0] : "";
+        emitted.add(`${group}/${manifest.kind}`);
+      }
+    }
+    expect(allowed).toEqual([...emitted].sort());
+    expect(project.spec.clusterResourceWhitelist).toEqual([{ group: "", kind: "Namespace" }]);
+  });
+
+  it("allows only this repository and only the env namespaces on the env clusters", () => {
+    const project = apps().find((m) => m.kind === "AppProject" && m.metadata.name === "candlefish");
+    expect(project?.spec.sourceRepos).toEqual(["https://github.com/candlefish-ai/candlefish-gitops.git"]);
+    expect(project?.spec.destinations).toEqual([
+      { name: "candlefish-staging", namespace: "candlefish-staging" },
+      { name: "candlefish-production", namespace: "candlefish-production" },
+    ]);
+    expect(project?.spec.orphanedResources).toEqual({ warn: true });
+    expect(project?.spec.syncWindows).toEqual([
+      expect.objectContaining({ kind: "allow", applications: ["website-production"], manualSync: true }),
+    ]);
+  });
+
+  it("installs every add-on in every env cluster from its pinned chart version", () => {
+    const addOnApps = applications().filter((app) => app.spec.project === "candlefish-platform");
+    expect(addOnApps).toHaveLength(ADD_ONS.length * Object.keys(environments).length);
+    for (const app of addOnApps) {
+      expect(app.spec.source.targetRevision).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(app.spec.source.chart).toBeDefined();
+    }
+    const lbc = addOnApps.find((app) => app.metadata.name === "aws-load-balancer-controller-production");
+    expect(lbc?.spec.source.helm.valuesObject).toMatchObject({
+      clusterName: "candlefish-production",
+      vpcId: "vpc-00000000000000000",
+      serviceAccount: {
+        annotations: { "eks.amazonaws.com/role-arn": expect.stringMatching(/aws-load-balancer-controller$/) },
+      },
+    });
+    const prometheus = addOnApps.find((app) => app.metadata.name === "kube-prometheus-stack-staging");
+    expect(prometheus?.spec.source.helm.valuesObject.grafana.sidecar.dashboards).toMatchObject({
+      enabled: true,
+      searchNamespace: "ALL",
+    });
+  });
+
+  it("has a root Application that a new cluster applies once, pointing at argocd/apps", () => {
+    const [root] = read("argocd");
+    expect(root?.kind).toBe("Application");
+    expect(root?.spec.source.path).toBe("argocd/apps");
+    expect(root?.metadata.finalizers).toBeUndefined();
+  });
+});
+
+describe("sync waves", () => {
+  const wave = (m: Manifest) => Number(m.metadata.annotations?.["argocd.argoproj.io/sync-wave"] ?? 0);
+
+  it("orders namespace and secrets, then services, analysis, policies and monitoring, then Rollout and HPA", () => {
+    for (const env of Object.keys(environments)) {
+      const manifests = read(join("dist", env));
+      const waveOf = (kind: string) => [...new Set(manifests.filter((m) => m.kind === kind).map(wave))];
+      expect(waveOf("Namespace")).toEqual([-2]);
+      for (const kind of ["ExternalSecret", "SecretStore", "ServiceAccount", "ResourceQuota"])
+        expect(waveOf(kind)).toEqual([-1]);
+      for (const kind of [
+        "Service",
+        "AnalysisTemplate",
+        "NetworkPolicy",
+        "ServiceMonitor",
+        "PrometheusRule",
+        "ConfigMap",
+      ]) {
+        expect(waveOf(kind), kind).toEqual([0]);
+      }
+      expect(waveOf("Job")).toEqual([1]);
+      for (const kind of ["Rollout", "HorizontalPodAutoscaler"]) expect(waveOf(kind)).toEqual([2]);
+    }
+  });
+
+  it("has no PostSync hook anywhere in dist/ or argocd/", () => {
+    const all = [...apps(), ...read("argocd"), ...Object.keys(environments).flatMap((env) => read(join("dist", env)))];
+    for (const manifest of all) {
+      expect(manifest.metadata.annotations?.["argocd.argoproj.io/hook"] ?? "").not.toContain("PostSync");
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { runResolve } from "./cli/resolve";
 import { EXIT, runSynth } from "./cli/synth";
 import { environments } from "./env";
 
@@ -6,21 +7,27 @@ const HELP = `candlefish-gitops: render typed env config into plain Kubernetes Y
 
 Usage:
   npm run synth [-- --env NAME ...] [-- --check] [-- --out DIR]
+  npm run resolve -- --env NAME [--env NAME ...] [--endpoint URL] [--dry-run]
 
 Commands:
   synth            render every env into <out>/<env>/<kind>-<name>.yaml and Argo CD's objects into
                    <argocd-out>/ (root.yaml, apps/); with --env, only those envs (argocd/ untouched)
   synth --check    render in memory and compare; exit 1 listing missing, stale or changed files
+  resolve          read /candlefish/<env>/ from SSM into src/env/outputs/<env>.json (AWS SDK config chain:
+                   AWS_REGION, AWS_PROFILE, ...); exit 2 on missing or malformed parameters, 3 on AWS errors
 
 Options:
   --env NAME       an env to render (repeatable); known: ${Object.keys(environments).join(", ")}
   --out DIR        output root (default: dist)
   --argocd-out DIR Argo CD output (default: argocd)
+  --endpoint URL   resolve: an SSM-compatible endpoint instead of AWS (e.g. a local moto server)
+  --dry-run        resolve: print the diff it would write, write nothing
+  --outputs DIR    resolve: where the outputs files are (default: src/env/outputs)
   -h, --help       this text
 
 Exit codes: 0 done, 1 drift (--check), 2 invalid env config or usage.`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -32,6 +39,17 @@ function main(argv: string[]): number {
   if (values.help) {
     console.log(HELP);
     return EXIT.ok;
+  }
+  if (positionals.length === 1 && positionals[0] === "resolve") {
+    const envs = values.env ?? [];
+    if (envs.length === 0) {
+      console.error(`resolve needs --env NAME\n\n${HELP}`);
+      return EXIT.invalidConfig;
+    }
+    return runResolve(
+      { envs, endpoint: values.endpoint, dryRun: values["dry-run"] ?? false, outputsDir: values.outputs },
+      console,
+    );
   }
   if (positionals.length !== 1 || positionals[0] !== "synth") {
     console.error(`unknown command: ${positionals.join(" ") || "(none)"}\n\n${HELP}`);
@@ -58,9 +76,14 @@ function parse(argv: string[]) {
       out: { type: "string", default: "dist" },
       "argocd-out": { type: "string", default: "argocd" },
       check: { type: "boolean" },
+      endpoint: { type: "string" },
+      "dry-run": { type: "boolean" },
+      outputs: { type: "string", default: "src/env/outputs" },
       help: { type: "boolean", short: "h" },
     },
   });
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

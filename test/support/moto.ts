@@ -1,0 +1,34 @@
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { freePort, type Managed, startManaged, stopManaged, waitFor } from "./processes";
+
+/** A real SSM API on loopback: moto's server from the pinned tool virtualenv. */
+export interface MotoServer {
+  readonly endpoint: string;
+  readonly pid: number;
+  stop(): Promise<void>;
+}
+
+export async function startMoto(): Promise<MotoServer> {
+  const tools = execFileSync("bash", ["scripts/tools.sh"], { encoding: "utf8" }).trim();
+  const port = await freePort();
+  const server: Managed = startManaged(join(tools, "venv", "bin", "moto_server"), [
+    "-H",
+    "127.0.0.1",
+    "-p",
+    String(port),
+  ]);
+  const endpoint = `http://127.0.0.1:${port}`;
+  await waitFor("moto's server", async () => ((await fetch(`${endpoint}/moto-api/`)).ok ? true : undefined), 30_000);
+  return { endpoint, pid: server.pid, stop: () => stopManaged(server) };
+}
+
+/** What the SDK and the resolve CLI need to talk to moto: fake credentials, a region, nothing from ~/.aws. */
+export const MOTO_ENV = {
+  AWS_ACCESS_KEY_ID: "testing",
+  AWS_SECRET_ACCESS_KEY: "testing",
+  AWS_REGION: "us-east-1",
+  AWS_CONFIG_FILE: "/dev/null",
+  AWS_SHARED_CREDENTIALS_FILE: "/dev/null",
+  AWS_EC2_METADATA_DISABLED: "true",
+} as const;

@@ -27,7 +27,7 @@ const disabledDetectors = Object.keys(skipFile["detect-secrets"] ?? {});
 const wrapped = mkdtempSync(join(tmpdir(), "candlefish-policy-"));
 let wrappedCount = 0;
 for (const env of readdirSync(join(root, "dist"))) {
-  for (const file of readdirSync(join(root, "dist", env))) {
+  for (const file of readdirSync(join(root, "dist", env)).filter((name) => name.endsWith(".yaml"))) {
     const text = readFileSync(join(root, "dist", env, file), "utf8");
     // The env's NetworkPolicies go along, so checkov can see which policies select the wrapped pods.
     if (file.startsWith("networkpolicy-")) writeFileSync(join(wrapped, `${env}-${file}`), text);

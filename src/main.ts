@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { runDiff } from "./cli/diff";
 import { runResolve } from "./cli/resolve";
 import { EXIT, runSynth } from "./cli/synth";
 import { environments } from "./env";
@@ -8,11 +9,14 @@ const HELP = `candlefish-gitops: render typed env config into plain Kubernetes Y
 Usage:
   npm run synth [-- --env NAME ...] [-- --check] [-- --out DIR]
   npm run resolve -- --env NAME [--env NAME ...] [--endpoint URL] [--dry-run]
+  npm run diff -- --base REF [--fail-on high|medium]
 
 Commands:
   synth            render every env into <out>/<env>/<kind>-<name>.yaml and Argo CD's objects into
                    <argocd-out>/ (root.yaml, apps/); with --env, only those envs (argocd/ untouched)
   synth --check    render in memory and compare; exit 1 listing missing, stale or changed files
+  diff             render REF (in a temporary git worktree) and the working tree; print a Markdown report
+                   of added/removed/changed resources with risk flags; exit 1 only with --fail-on
   resolve          read /candlefish/<env>/ from SSM into src/env/outputs/<env>.json (AWS SDK config chain:
                    AWS_REGION, AWS_PROFILE, ...); exit 2 on missing or malformed parameters, 3 on AWS errors
 
@@ -39,6 +43,14 @@ async function main(argv: string[]): Promise<number> {
   if (values.help) {
     console.log(HELP);
     return EXIT.ok;
+  }
+  if (positionals.length === 1 && positionals[0] === "diff") {
+    const failOn = values["fail-on"];
+    if (values.base === undefined || (failOn !== undefined && failOn !== "high" && failOn !== "medium")) {
+      console.error(`diff needs --base REF and --fail-on high|medium if given\n\n${HELP}`);
+      return EXIT.invalidConfig;
+    }
+    return runDiff({ repoRoot: process.cwd(), base: values.base, failOn }, console);
   }
   if (positionals.length === 1 && positionals[0] === "resolve") {
     const envs = values.env ?? [];
@@ -77,6 +89,8 @@ function parse(argv: string[]) {
       "argocd-out": { type: "string", default: "argocd" },
       check: { type: "boolean" },
       endpoint: { type: "string" },
+      base: { type: "string" },
+      "fail-on": { type: "string" },
       "dry-run": { type: "boolean" },
       outputs: { type: "string", default: "src/env/outputs" },
       help: { type: "boolean", short: "h" },

@@ -1,6 +1,7 @@
 import { type DeliveryConfig, type EnvConfig, EnvConfigError, parseDeliveryConfig, parseEnvConfig } from "../env";
 import { type ArgoCdLayout, renderArgoCd } from "./argocd";
 import { type RenderedFile, renderEnvManifests, toFiles } from "./manifests";
+import { envSummary } from "./summary";
 
 /** Everything one run renders: each env's files, and Argo CD's when every env was rendered. */
 export interface RenderPlan {
@@ -55,7 +56,11 @@ export function renderPlan(request: RenderRequest): RenderPlan {
 
   const rendered = configs.map((config) => ({ config, manifests: renderEnvManifests(config) }));
   const envs = new Map(
-    rendered.map(({ config, manifests }) => [config.name, toFiles(manifests, `src/env/${config.name}.ts`)]),
+    rendered.map(({ config, manifests }) => [
+      config.name,
+      // The on-call page sits next to the YAML it summarizes; runbook links are relative to dist/<env>/.
+      [...toFiles(manifests, `src/env/${config.name}.ts`), envSummary(config, "../../docs/runbooks")],
+    ]),
   );
   if (request.argocd === undefined || delivery === undefined) return { envs };
   return { envs, argocd: renderArgoCd(delivery, rendered, request.argocd.layout) };

@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { environments } from "../env";
+import { compareRenders } from "../review/compare";
+import { loadRender } from "../review/load";
+import { renderRef } from "../review/render-ref";
+import { markdownReport } from "../review/report";
+import { riskFlags, type Severity } from "../review/risk-rules";
+import { type Console, runSynth } from "./synth";
+
+export interface DiffOptions {
+  readonly repoRoot: string;
+  readonly base: string;
+  /** Exit 1 when a flag of this severity (or higher) is raised. */
+  readonly failOn?: Severity;
+}
+
+const RANK: Record<Severity, number> = { medium: 1, high: 2 };
+
+/** Renders the base ref and the working tree, prints the Markdown report; exit 0 unless --fail-on trips. */
+export function runDiff(options: DiffOptions, out: Console): number {
+  const head = mkdtempSync(join(tmpdir(), "candlefish-head-"));
+  const base = renderRef(options.repoRoot, options.base);
+  try {
+    const silent: Console = { log: () => {}, error: (line) => out.error(line) };
+    const rendered = runSynth(
+      { inputs: environments, envs: [], outRoot: join(head, "dist"), argocdRoot: join(head, "argocd"), check: false },
+      silent,
+    );
+    if (rendered !== 0) return rendered;
+    const changes = compareRenders(
+      loadRender(base.distRoot, base.argocdRoot),
+      loadRender(join(head, "dist"), join(head, "argocd")),
+    );
+    const flags = riskFlags(changes);
+    out.log(markdownReport(options.base, changes, flags).trimEnd());
+    out.log(`\n_Base: ${base.how}; head: the working tree._`);
+    const threshold = options.failOn === undefined ? Number.POSITIVE_INFINITY : RANK[options.failOn];
+    return flags.some((flag) => RANK[flag.severity] >= threshold) ? 1 : 0;
+  } finally {
+    base.cleanUp();
+    rmSync(head, { recursive: true, force: true });
+  }
+}

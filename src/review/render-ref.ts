@@ -1,0 +1,53 @@
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export interface RenderedRef {
+  readonly distRoot: string;
+  readonly argocdRoot: string;
+  /** How the base was obtained, for the report. */
+  readonly how: string;
+  cleanUp(): void;
+}
+
+/**
+ * Renders a git ref in a temporary worktree with its own sources (this
+ * checkout's node_modules linked in). A ref whose renderer does not run (too
+ * old, or broken) falls back to the output committed at that ref.
+ */
+export function renderRef(repoRoot: string, ref: string): RenderedRef {
+  const scratch = mkdtempSync(join(tmpdir(), "candlefish-diff-"));
+  const worktree = join(scratch, "worktree");
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+  git("worktree", "add", "--detach", worktree, ref);
+  const cleanUp = () => {
+    git("worktree", "remove", "--force", worktree);
+    rmSync(scratch, { recursive: true, force: true });
+  };
+  const out = { distRoot: join(scratch, "out", "dist"), argocdRoot: join(scratch, "out", "argocd") };
+  try {
+    symlinkSync(join(repoRoot, "node_modules"), join(worktree, "node_modules"), "dir");
+    execFileSync(
+      process.execPath,
+      [
+        join(repoRoot, "node_modules/tsx/dist/cli.mjs"),
+        "src/main.ts",
+        "synth",
+        "--out",
+        out.distRoot,
+        "--argocd-out",
+        out.argocdRoot,
+      ],
+      { cwd: worktree, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    return { ...out, how: `rendered from ${ref}'s sources`, cleanUp };
+  } catch {
+    for (const folder of ["dist", "argocd"] as const) {
+      const committed = join(worktree, folder);
+      if (existsSync(committed))
+        cpSync(committed, folder === "dist" ? out.distRoot : out.argocdRoot, { recursive: true });
+    }
+    return { ...out, how: `${ref}'s committed output (its sources did not render)`, cleanUp };
+  }
+}

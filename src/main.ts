@@ -1,6 +1,4 @@
 import { parseArgs } from "node:util";
-import { runDiff } from "./cli/diff";
-import { runResolve } from "./cli/resolve";
 import { EXIT, runSynth } from "./cli/synth";
 import { environments } from "./env";
 
@@ -50,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
       console.error(`diff needs --base REF and --fail-on high|medium if given\n\n${HELP}`);
       return EXIT.invalidConfig;
     }
+    // Loaded on demand: a render should not pay for git worktrees or the AWS SDK.
+    const { runDiff } = await import("./cli/diff.js");
     return runDiff({ repoRoot: process.cwd(), base: values.base, failOn }, console);
   }
   if (positionals.length === 1 && positionals[0] === "resolve") {
@@ -58,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
       console.error(`resolve needs --env NAME\n\n${HELP}`);
       return EXIT.invalidConfig;
     }
+    const { runResolve } = await import("./cli/resolve.js");
     return runResolve(
       { envs, endpoint: values.endpoint, dryRun: values["dry-run"] ?? false, outputsDir: values.outputs },
       console,

@@ -33,11 +33,11 @@ export function writeUnits(units: readonly OutputUnit[], staleDirs: readonly str
   try {
     for (const { unit, next } of staged) {
       rmSync(next, { recursive: true, force: true });
-      for (const file of unit.files) {
-        mkdirSync(dirname(join(next, file.name)), { recursive: true });
-        writeFileSync(join(next, file.name), file.content);
+      // One mkdir per folder, not per file: at 50 workloads × 4 envs that is thousands of syscalls saved.
+      for (const folder of new Set([next, ...unit.files.map((file) => dirname(join(next, file.name)))])) {
+        mkdirSync(folder, { recursive: true });
       }
-      mkdirSync(next, { recursive: true });
+      for (const file of unit.files) writeFileSync(join(next, file.name), file.content);
     }
     const moved: { from: string; to: string }[] = [];
     const move = (from: string, to: string) => {

@@ -8,6 +8,8 @@ Usage:
   npm run synth [-- --env NAME ...] [-- --check] [-- --out DIR]
   npm run resolve -- --env NAME [--env NAME ...] [--endpoint URL] [--dry-run]
   npm run diff -- --base REF [--fail-on high|medium]
+  npm run set-image -- --env NAME --tag TAG [--digest sha256:...]
+  npm run promote -- --from staging --to production [--ignore-soak]
 
 Commands:
   synth            render every env into <out>/<env>/<kind>-<name>.yaml and Argo CD's objects into
@@ -15,6 +17,9 @@ Commands:
   synth --check    render in memory and compare; exit 1 listing missing, stale or changed files
   diff             render REF (in a temporary git worktree) and the working tree; print a Markdown report
                    of added/removed/changed resources with risk flags; exit 1 only with --fail-on
+  set-image        point an env at an image (src/env/images/<env>.json), re-render, print the diff report
+  promote          copy the source env's image (by digest) into the target after its soak time, re-render,
+                   print the diff report; exit 3 when a release rule refuses
   resolve          read /candlefish/<env>/ from SSM into src/env/outputs/<env>.json (AWS SDK config chain:
                    AWS_REGION, AWS_PROFILE, ...); exit 2 on missing or malformed parameters, 3 on AWS errors
 
@@ -51,6 +56,10 @@ async function main(argv: string[]): Promise<number> {
     // Loaded on demand: a render should not pay for git worktrees or the AWS SDK.
     const { runDiff } = await import("./cli/diff.js");
     return runDiff({ repoRoot: process.cwd(), base: values.base, failOn }, console);
+  }
+  if (positionals.length === 1 && (positionals[0] === "set-image" || positionals[0] === "promote")) {
+    const release = await import("./cli/release-commands.js");
+    return positionals[0] === "set-image" ? release.setImage(values, HELP) : release.promote(values, HELP);
   }
   if (positionals.length === 1 && positionals[0] === "resolve") {
     const envs = values.env ?? [];
@@ -91,6 +100,11 @@ function parse(argv: string[]) {
       check: { type: "boolean" },
       endpoint: { type: "string" },
       base: { type: "string" },
+      tag: { type: "string" },
+      digest: { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      "ignore-soak": { type: "boolean" },
       "fail-on": { type: "string" },
       "dry-run": { type: "boolean" },
       outputs: { type: "string", default: "src/env/outputs" },

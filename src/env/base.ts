@@ -65,6 +65,7 @@ export const base = {
   // The website's targets: 99.9 % availability, p95 < 2 s, error rate < 0.1 %.
   slo: { availability: 0.999, latencyP95Seconds: 2, errorRate: 0.001 },
   prometheus: { address: "http://kube-prometheus-stack-prometheus.monitoring.svc.cluster.local:9090" },
+  release: { requiredSoakMinutes: 0 },
   monitoring: {
     prometheusSelector: { release: "kube-prometheus-stack" },
     scrapeIntervalSeconds: 30,

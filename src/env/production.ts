@@ -1,5 +1,6 @@
 import { base } from "./base";
 import { defineEnv } from "./define-env";
+import image from "./images/production.json";
 import infra from "./outputs/production.json";
 
 /** Production waits for `kubectl argo rollouts promote website -n candlefish-production`. */
@@ -7,7 +8,10 @@ export const production = defineEnv(base, {
   name: "production",
   namespace: "candlefish-production",
   infra,
+  // An image reaches production only after running this long in staging (promote checks Git history).
+  release: { requiredSoakMinutes: 24 * 60 },
   ingress: { previewHost: "preview.candlefish.ai" },
   domain: "candlefish.ai",
-  image: { repository: "candlefish/website", tag: "v1.0.0" },
+  // Written by `npm run set-image` / `npm run promote`; never edited by hand-made regexes.
+  image,
 });

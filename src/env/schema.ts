@@ -94,6 +94,10 @@ const envShape = z.strictObject({
     maxSkew: z.int().min(1, "must be at least 1"),
   }),
   slo: sloSchema,
+  release: z.strictObject({
+    /** How long the promoted image must have run in the env it comes from (measured from Git history). */
+    requiredSoakMinutes: z.int().min(0, "must be 0 or more minutes"),
+  }),
   monitoring: monitoringSchema,
   database: databaseSchema,
   ingress: ingressSchema,

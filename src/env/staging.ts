@@ -1,5 +1,6 @@
 import { base } from "./base";
 import { defineEnv } from "./define-env";
+import image from "./images/staging.json";
 import infra from "./outputs/staging.json";
 
 /** Staging promotes itself once analysis passes; it scales smaller to save cost. */
@@ -9,7 +10,8 @@ export const staging = defineEnv(base, {
   infra,
   ingress: { previewHost: "preview.staging.candlefish.ai" },
   domain: "staging.candlefish.ai",
-  image: { repository: "candlefish/website", tag: "v1.1.0" },
+  // Written by `npm run set-image` / `npm run promote`; never edited by hand-made regexes.
+  image,
   workloads: {
     website: {
       hpa: { maxReplicas: 6 },

@@ -1,0 +1,90 @@
+import { relative } from "node:path";
+import { environments, parseEnvConfig } from "../env";
+import { imageFilePath, imageRef, readImage, withImages, writeImage } from "../release/image-file";
+import { formatMinutes, soakStart } from "../release/soak";
+import { RELEASE_EXIT, repoPaths } from "./set-image";
+import { type Console, runSynth } from "./synth";
+
+export interface PromoteOptions {
+  readonly from: string;
+  readonly to: string;
+  readonly repoRoot: string;
+  readonly ignoreSoak: boolean;
+  /** The clock; tests pass their own. */
+  readonly now: Date;
+  readonly inputs?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Copies the exact image (by digest) the source env runs into the target env
+ * and re-renders. Refuses a tag-only image, a source whose committed output
+ * drifted from its sources, and an image that has not soaked long enough.
+ */
+export function runPromote(options: PromoteOptions, out: Console): number {
+  const known = options.inputs ?? environments;
+  for (const env of [options.from, options.to]) {
+    if (!(env in known)) {
+      out.error(`env ${env}: unknown env; known envs: ${Object.keys(known).sort().join(", ")}`);
+      return RELEASE_EXIT.invalid;
+    }
+  }
+  const paths = repoPaths(options.repoRoot);
+  const inputs = withImages(known, paths.imagesDir);
+  const image = readImage(paths.imagesDir, options.from);
+  if (image.digest === undefined) {
+    out.error(
+      `env ${options.from}: runs ${imageRef(image)}, a tag without a digest; promotion copies the exact image, so pin it first: npm run set-image -- --env ${options.from} --tag ${image.tag} --digest sha256:…`,
+    );
+    return RELEASE_EXIT.refused;
+  }
+
+  const drift: string[] = [];
+  runSynth(
+    { inputs, envs: [options.from], ...paths, check: true },
+    { log: () => {}, error: (line) => (line.startsWith("  ") ? drift.push(line.trim()) : undefined) },
+  );
+  if (drift.length > 0) {
+    out.error(`env ${options.from}: committed dist/ differs from its sources; run npm run synth and commit first:`);
+    for (const line of drift) out.error(`  ${line}`);
+    return RELEASE_EXIT.refused;
+  }
+
+  const target = parseEnvConfig(options.to, inputs[options.to]);
+  const required = target.release.requiredSoakMinutes;
+  const file = relative(options.repoRoot, imageFilePath(paths.imagesDir, options.from));
+  const start = soakStart(options.repoRoot, file, image.digest);
+  const soaked = start === undefined ? 0 : (options.now.getTime() - start.since.getTime()) / 60_000;
+  if (soaked < required) {
+    const since =
+      start === undefined ? "not committed yet" : `since ${start.commit.slice(0, 12)}, ${start.since.toISOString()}`;
+    const message = `env ${options.from} has run ${imageRef(image)} for ${formatMinutes(soaked, Math.floor)} (${since}); ${options.to} requires ${formatMinutes(required)}: ${formatMinutes(required - soaked)} remain`;
+    if (!options.ignoreSoak) {
+      out.error(`${message}. Wait, or pass --ignore-soak (it is printed in the PR).`);
+      return RELEASE_EXIT.refused;
+    }
+    out.error(`WARNING: --ignore-soak: ${message}. Promoting anyway; say why in the PR.`);
+  }
+
+  const next = { ...image };
+  const changed = writeImage(paths.imagesDir, options.to, next);
+  out.log(
+    `${options.to}: ${changed ? `${imageRef(target.image)} → ${imageRef(next)}` : `already runs ${imageRef(next)}`}`,
+  );
+  const rendered = runSynth(
+    {
+      inputs: { ...inputs, [options.to]: { ...(inputs[options.to] as object), image: next } },
+      envs: [],
+      ...paths,
+      check: false,
+    },
+    { log: () => {}, error: (line) => out.error(line) },
+  );
+  if (rendered !== 0) return RELEASE_EXIT.invalid;
+  const manualGates = Object.entries(target.workloads).filter(([, w]) => !w.rollout.autoPromotionEnabled);
+  for (const [name] of changed ? manualGates : []) {
+    out.log(
+      `${options.to} image change → after the sync and the pre-promotion gates: kubectl argo rollouts promote ${name} -n ${target.namespace}`,
+    );
+  }
+  return RELEASE_EXIT.ok;
+}

@@ -1,0 +1,39 @@
+import { runDiff } from "./diff";
+import { runPromote } from "./promote";
+import { RELEASE_EXIT, runSetImage } from "./set-image";
+
+interface ReleaseFlags {
+  env?: string[];
+  tag?: string;
+  digest?: string;
+  from?: string;
+  to?: string;
+  "ignore-soak"?: boolean;
+}
+
+/** After a change, the same report a PR shows: what it does to the rendered output, with risk flags. */
+function report(code: number): number {
+  if (code !== RELEASE_EXIT.ok) return code;
+  runDiff({ repoRoot: process.cwd(), base: "HEAD" }, console);
+  return RELEASE_EXIT.ok;
+}
+
+export function setImage(flags: ReleaseFlags, help: string): number {
+  const env = flags.env?.[0];
+  if (env === undefined || flags.env?.length !== 1 || flags.tag === undefined) {
+    console.error(`set-image needs one --env NAME and --tag TAG\n\n${help}`);
+    return RELEASE_EXIT.invalid;
+  }
+  return report(runSetImage({ env, tag: flags.tag, digest: flags.digest, repoRoot: process.cwd() }, console));
+}
+
+export function promote(flags: ReleaseFlags, help: string): number {
+  if (flags.from === undefined || flags.to === undefined) {
+    console.error(`promote needs --from ENV and --to ENV\n\n${help}`);
+    return RELEASE_EXIT.invalid;
+  }
+  const ignoreSoak = flags["ignore-soak"] ?? false;
+  return report(
+    runPromote({ from: flags.from, to: flags.to, ignoreSoak, repoRoot: process.cwd(), now: new Date() }, console),
+  );
+}

@@ -1,0 +1,61 @@
+import { join } from "node:path";
+import { environments } from "../env";
+import { imageProblems, imageRef, readImage, withImages, writeImage } from "../release/image-file";
+import { type Console, runSynth } from "./synth";
+
+export interface SetImageOptions {
+  readonly env: string;
+  readonly tag: string;
+  readonly digest?: string;
+  /** Repository layout; the CLI passes the real one, tests a copy. */
+  readonly repoRoot: string;
+  readonly inputs?: Readonly<Record<string, unknown>>;
+}
+
+/** Exit codes shared by set-image and promote: 0 done, 2 bad input, 3 refused by a release rule. */
+export const RELEASE_EXIT = { ok: 0, invalid: 2, refused: 3 } as const;
+
+export const repoPaths = (repoRoot: string) => ({
+  imagesDir: join(repoRoot, "src/env/images"),
+  outRoot: join(repoRoot, "dist"),
+  argocdRoot: join(repoRoot, "argocd"),
+});
+
+/**
+ * Points one env at a new image (tag, optionally pinned by digest), then
+ * re-renders. Only the image file and the rendered output change; running it
+ * twice changes nothing the second time.
+ */
+export function runSetImage(options: SetImageOptions, out: Console): number {
+  const paths = repoPaths(options.repoRoot);
+  const known = options.inputs ?? environments;
+  if (!(options.env in known)) {
+    out.error(`env ${options.env}: unknown env; known envs: ${Object.keys(known).sort().join(", ")}`);
+    return RELEASE_EXIT.invalid;
+  }
+  const inputs = withImages(known, paths.imagesDir);
+  const current = readImage(paths.imagesDir, options.env);
+  const next = {
+    repository: current.repository,
+    tag: options.tag,
+    ...(options.digest ? { digest: options.digest } : {}),
+  };
+  const problems = imageProblems(options.env, next);
+  if (problems.length > 0) {
+    for (const problem of problems) out.error(problem);
+    out.error("nothing changed");
+    return RELEASE_EXIT.invalid;
+  }
+  const changed = writeImage(paths.imagesDir, options.env, next);
+  out.log(`${options.env}: ${changed ? `${imageRef(current)} → ${imageRef(next)}` : `already runs ${imageRef(next)}`}`);
+  const rendered = runSynth(
+    {
+      inputs: { ...inputs, [options.env]: { ...(inputs[options.env] as object), image: next } },
+      envs: [],
+      ...paths,
+      check: false,
+    },
+    { log: () => {}, error: (line) => out.error(line) },
+  );
+  return rendered === 0 ? RELEASE_EXIT.ok : RELEASE_EXIT.invalid;
+}

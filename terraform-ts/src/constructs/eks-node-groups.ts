@@ -1,0 +1,80 @@
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import type { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
+import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
+import { Token } from "cdktf";
+import { Construct } from "constructs";
+import { envResourceName } from "../config/naming";
+import type { EnvConfig } from "../config/types";
+
+const NODE_MANAGED_POLICIES = [
+  "AmazonEKSWorkerNodePolicy",
+  "AmazonEKS_CNI_Policy",
+  // Pull only: nodes never need to push images.
+  "AmazonEC2ContainerRegistryPullOnly",
+] as const;
+
+export interface EksNodeGroupsProps {
+  readonly env: EnvConfig;
+  readonly cluster: EksCluster;
+  readonly subnetIds: readonly string[];
+}
+
+/** Managed node groups from the env config (an on-demand floor plus spot capacity). */
+export class EksNodeGroups extends Construct {
+  public readonly nodeGroups: EksNodeGroup[];
+
+  constructor(scope: Construct, id: string, props: EksNodeGroupsProps) {
+    super(scope, id);
+    const { env } = props;
+
+    const trust = new DataAwsIamPolicyDocument(this, "trust", {
+      statement: [
+        { actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["ec2.amazonaws.com"] }] },
+      ],
+    });
+    const role = new IamRole(this, "role", { name: envResourceName(env, "eks-nodes"), assumeRolePolicy: trust.json });
+    for (const policy of NODE_MANAGED_POLICIES) {
+      new IamRolePolicyAttachment(this, policy, { role: role.name, policyArn: `arn:aws:iam::aws:policy/${policy}` });
+    }
+
+    const launchTemplate = new LaunchTemplate(this, "launch-template", {
+      name: envResourceName(env, "eks-nodes"),
+      metadataOptions: {
+        httpEndpoint: "enabled",
+        httpTokens: "required",
+        // Hop limit 1: pods cannot reach the node's credentials; they use IRSA instead.
+        httpPutResponseHopLimit: 1,
+      },
+      blockDeviceMappings: [
+        {
+          deviceName: "/dev/xvda",
+          // The account's EBS key: a customer key would also need a grant for the Auto Scaling
+          // service-linked role, and nodes hold no data that outlives them.
+          ebs: { volumeSize: 50, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
+        },
+      ],
+      tagSpecifications: [{ resourceType: "instance", tags: { Name: envResourceName(env, "eks-node") } }],
+    });
+
+    this.nodeGroups = Object.entries(env.eks.nodeGroups).map(
+      ([name, group]) =>
+        new EksNodeGroup(this, name, {
+          clusterName: props.cluster.name,
+          nodeGroupName: name,
+          nodeRoleArn: role.arn,
+          subnetIds: [...props.subnetIds],
+          capacityType: group.capacityType,
+          instanceTypes: [...group.instanceTypes],
+          scalingConfig: { minSize: group.minSize, maxSize: group.maxSize, desiredSize: group.desiredSize },
+          launchTemplate: { id: launchTemplate.id, version: Token.asString(launchTemplate.latestVersion) },
+          updateConfig: { maxUnavailable: 1 },
+          labels: { "candlefish.ai/capacity": group.capacityType.toLowerCase() },
+          // The cluster autoscaler owns the desired size once the group exists.
+          lifecycle: { ignoreChanges: ["scaling_config[0].desired_size"] },
+        }),
+    );
+  }
+}

@@ -1,8 +1,8 @@
 import { relative } from "node:path";
 import { environments, parseEnvConfig } from "../env";
-import { imageFilePath, imageRef, readImage, withImages, writeImage } from "../release/image-file";
+import { imageFilePath, imageRef, readImage, withImages } from "../release/image-file";
 import { formatMinutes, soakStart } from "../release/soak";
-import { RELEASE_EXIT, repoPaths } from "./set-image";
+import { applyImage, RELEASE_EXIT, repoPaths } from "./set-image";
 import { type Console, runSynth } from "./synth";
 
 export interface PromoteOptions {
@@ -65,21 +65,8 @@ export function runPromote(options: PromoteOptions, out: Console): number {
     out.error(`WARNING: --ignore-soak: ${message}. Promoting anyway; say why in the PR.`);
   }
 
-  const next = { ...image };
-  const changed = writeImage(paths.imagesDir, options.to, next);
-  out.log(
-    `${options.to}: ${changed ? `${imageRef(target.image)} → ${imageRef(next)}` : `already runs ${imageRef(next)}`}`,
-  );
-  const rendered = runSynth(
-    {
-      inputs: { ...inputs, [options.to]: { ...(inputs[options.to] as object), image: next } },
-      envs: [],
-      ...paths,
-      check: false,
-    },
-    { log: () => {}, error: (line) => out.error(line) },
-  );
-  if (rendered !== 0) return RELEASE_EXIT.invalid;
+  const changed = applyImage(paths, inputs, options.to, target.image, image, out);
+  if (changed === undefined) return RELEASE_EXIT.invalid;
   const manualGates = Object.entries(target.workloads).filter(([, w]) => !w.rollout.autoPromotionEnabled);
   for (const [name] of changed ? manualGates : []) {
     out.log(

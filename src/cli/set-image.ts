@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { environments } from "../env";
+import { environments, type ImageConfig } from "../env";
 import { imageProblems, imageRef, readImage, withImages, writeImage } from "../release/image-file";
 import { type Console, runSynth } from "./synth";
 
@@ -46,16 +46,27 @@ export function runSetImage(options: SetImageOptions, out: Console): number {
     out.error("nothing changed");
     return RELEASE_EXIT.invalid;
   }
-  const changed = writeImage(paths.imagesDir, options.env, next);
-  out.log(`${options.env}: ${changed ? `${imageRef(current)} → ${imageRef(next)}` : `already runs ${imageRef(next)}`}`);
+  const changed = applyImage(paths, inputs, options.env, current, next, out);
+  return changed === undefined ? RELEASE_EXIT.invalid : RELEASE_EXIT.ok;
+}
+
+/**
+ * Writes an env's image file and re-renders everything with it; says what
+ * changed. Returns whether the file changed, or undefined when the render failed.
+ */
+export function applyImage(
+  paths: ReturnType<typeof repoPaths>,
+  inputs: Readonly<Record<string, unknown>>,
+  env: string,
+  current: ImageConfig,
+  next: ImageConfig,
+  out: Console,
+): boolean | undefined {
+  const changed = writeImage(paths.imagesDir, env, next);
+  out.log(`${env}: ${changed ? `${imageRef(current)} → ${imageRef(next)}` : `already runs ${imageRef(next)}`}`);
   const rendered = runSynth(
-    {
-      inputs: { ...inputs, [options.env]: { ...(inputs[options.env] as object), image: next } },
-      envs: [],
-      ...paths,
-      check: false,
-    },
+    { inputs: { ...inputs, [env]: { ...(inputs[env] as object), image: next } }, envs: [], ...paths, check: false },
     { log: () => {}, error: (line) => out.error(line) },
   );
-  return rendered === 0 ? RELEASE_EXIT.ok : RELEASE_EXIT.invalid;
+  return rendered === 0 ? changed : undefined;
 }

@@ -7,7 +7,9 @@ import {
   type AnalysisTemplateSpecMetricsProvider,
 } from "../../imports/argo-rollouts-analysis-template-argoproj.io";
 import type { MeasurementConfig } from "../env";
-import type { ThresholdConditions } from "../slo/conditions";
+import { atMost, type ThresholdConditions } from "../slo/conditions";
+import type { ReleaseGates } from "../slo/gates";
+import { errorRatioQuery, latencyP95Query } from "../slo/promql";
 
 type Conditions = Partial<ThresholdConditions>;
 
@@ -34,4 +36,28 @@ export function analysisMetric(
 /** A Prometheus instant query; 30 s timeout so a slow Prometheus is an error, not a hang. */
 export function prometheusProvider(address: string, query: string): AnalysisTemplateSpecMetricsProvider {
   return { prometheus: { address, query, timeout: 30 } };
+}
+
+/** The two Prometheus gates both analyses run: error ratio and p95 latency, thresholds from the SLO. */
+export function sloGateMetrics(
+  namePrefix: string,
+  gate: MeasurementConfig,
+  gates: ReleaseGates,
+  prometheusAddress: string,
+  windowSeconds: number,
+): AnalysisTemplateSpecMetrics[] {
+  return [
+    analysisMetric(
+      `${namePrefix}error-rate`,
+      gate,
+      atMost(gates.maxErrorRatio),
+      prometheusProvider(prometheusAddress, errorRatioQuery(windowSeconds)),
+    ),
+    analysisMetric(
+      `${namePrefix}latency-p95`,
+      gate,
+      atMost(gates.maxP95Seconds),
+      prometheusProvider(prometheusAddress, latencyP95Query(windowSeconds)),
+    ),
+  ];
 }

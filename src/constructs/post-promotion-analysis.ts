@@ -1,10 +1,8 @@
 import type { Construct } from "constructs";
 import { AnalysisTemplate } from "../../imports/argo-rollouts-analysis-template-argoproj.io";
 import type { WorkloadConfig } from "../env";
-import { atMost } from "../slo/conditions";
 import type { ReleaseGates } from "../slo/gates";
-import { errorRatioQuery, latencyP95Query } from "../slo/promql";
-import { analysisMetric, prometheusProvider } from "./analysis-metric";
+import { sloGateMetrics } from "./analysis-metric";
 import { ANALYSIS_ARGS } from "./analysis-names";
 import { commonLabels, type WorkloadIdentity } from "./labels";
 import { SYNC_WAVE, syncWave } from "./sync-wave";
@@ -30,20 +28,7 @@ export class PostPromotionAnalysis extends AnalysisTemplate {
       metadata: { name: props.name, labels: commonLabels(props.identity), annotations: syncWave(SYNC_WAVE.supporting) },
       spec: {
         args: [ANALYSIS_ARGS.namespace, ANALYSIS_ARGS.metricsService, ANALYSIS_ARGS.role].map((name) => ({ name })),
-        metrics: [
-          analysisMetric(
-            "error-rate",
-            gate,
-            atMost(gates.maxErrorRatio),
-            prometheusProvider(prometheusAddress, errorRatioQuery(window)),
-          ),
-          analysisMetric(
-            "latency-p95",
-            gate,
-            atMost(gates.maxP95Seconds),
-            prometheusProvider(prometheusAddress, latencyP95Query(window)),
-          ),
-        ],
+        metrics: sloGateMetrics("", gate, gates, prometheusAddress, window),
       },
     });
   }

@@ -1,10 +1,9 @@
 import type { Construct } from "constructs";
 import { AnalysisTemplate } from "../../imports/argo-rollouts-analysis-template-argoproj.io";
 import type { AnalysisConfig, WorkloadConfig } from "../env";
-import { atMost, equalsText } from "../slo/conditions";
+import { equalsText } from "../slo/conditions";
 import type { ReleaseGates } from "../slo/gates";
-import { errorRatioQuery, latencyP95Query } from "../slo/promql";
-import { analysisMetric, prometheusProvider } from "./analysis-metric";
+import { analysisMetric, sloGateMetrics } from "./analysis-metric";
 import { ANALYSIS_ARGS } from "./analysis-names";
 import { commonLabels, type WorkloadIdentity } from "./labels";
 import { SERVICE_HTTP_PORT } from "./rollout-services";
@@ -48,18 +47,7 @@ export class PrePromotionAnalysis extends AnalysisTemplate {
           }),
           // Runs once; the Job's own exit code is the measurement.
           { name: SMOKE_METRIC, provider: { job: { spec: { template: {} } } } },
-          analysisMetric(
-            "preview-error-rate",
-            gate,
-            atMost(gates.maxErrorRatio),
-            prometheusProvider(prometheusAddress, errorRatioQuery(window)),
-          ),
-          analysisMetric(
-            "preview-latency-p95",
-            gate,
-            atMost(gates.maxP95Seconds),
-            prometheusProvider(prometheusAddress, latencyP95Query(window)),
-          ),
+          ...sloGateMetrics("preview-", gate, gates, prometheusAddress, window),
         ],
       },
     });

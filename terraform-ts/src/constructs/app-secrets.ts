@@ -1,0 +1,38 @@
+import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
+import { Construct } from "constructs";
+import { envSecretName } from "../config/naming";
+import type { EnvConfig } from "../config/types";
+
+export interface AppSecretsProps {
+  readonly env: EnvConfig;
+  readonly keyArn: string;
+}
+
+/**
+ * The secrets' containers only. Values are put by an operator (README), so
+ * they never pass through code, CI or Terraform state.
+ */
+export class AppSecrets extends Construct {
+  public readonly database: SecretsmanagerSecret;
+  public readonly redis: SecretsmanagerSecret;
+  public readonly backupGpgPublicKey: SecretsmanagerSecret;
+  public readonly backupGpgPrivateKey: SecretsmanagerSecret;
+  public readonly keyArn: string;
+
+  constructor(scope: Construct, id: string, props: AppSecretsProps) {
+    super(scope, id);
+    this.keyArn = props.keyArn;
+    const secret = (what: string, description: string) =>
+      new SecretsmanagerSecret(this, what, {
+        name: envSecretName(props.env, what),
+        description,
+        kmsKeyId: props.keyArn,
+        // A deleted secret stays recoverable for the maximum window.
+        recoveryWindowInDays: 30,
+      });
+    this.database = secret("database", "Application PostgreSQL connection (host, user, password)");
+    this.redis = secret("redis", "Application Redis connection (host, auth token)");
+    this.backupGpgPublicKey = secret("backup-gpg-public-key", "GPG public key that encrypts database backups");
+    this.backupGpgPrivateKey = secret("backup-gpg-private-key", "GPG private key for restore drills");
+  }
+}

@@ -1,0 +1,100 @@
+import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { Construct } from "constructs";
+import { envResourceName } from "../config/naming";
+import type { EnvConfig } from "../config/types";
+import { clusterAutoscalerStatements } from "../policies/cluster-autoscaler";
+import { loadBalancerControllerStatements } from "../policies/load-balancer-controller";
+import type { AppSecrets } from "./app-secrets";
+import type { KubernetesCluster } from "./eks-cluster";
+import { IrsaRole, type ServiceAccountRef } from "./irsa-role";
+
+/** ServiceAccounts as the GitOps side names them (src/addons/catalog.ts, src/charts). */
+export const serviceAccounts = (env: EnvConfig) =>
+  ({
+    website: { namespace: env.namespace, name: "website" },
+    externalSecrets: { namespace: "external-secrets", name: "external-secrets" },
+    loadBalancerController: { namespace: "kube-system", name: "aws-load-balancer-controller" },
+    clusterAutoscaler: { namespace: "kube-system", name: "cluster-autoscaler" },
+    dbOps: { namespace: env.namespace, name: "db-ops" },
+  }) as const satisfies Record<string, ServiceAccountRef>;
+
+export interface ServiceAccountRolesProps {
+  readonly env: EnvConfig;
+  readonly cluster: KubernetesCluster;
+  readonly secrets: AppSecrets;
+  readonly backupBucketArn: string;
+  readonly backupKeyArn: string;
+}
+
+/** One IRSA role per in-cluster identity, each with only what that identity does. */
+export class ServiceAccountRoles extends Construct {
+  public readonly website: IrsaRole;
+  public readonly externalSecrets: IrsaRole;
+  public readonly loadBalancerController: IrsaRole;
+  public readonly clusterAutoscaler: IrsaRole;
+  public readonly dbOps: IrsaRole;
+
+  constructor(scope: Construct, id: string, props: ServiceAccountRolesProps) {
+    super(scope, id);
+    const { env, cluster, secrets } = props;
+    const accounts = serviceAccounts(env);
+    const role = (roleId: string, serviceAccount: ServiceAccountRef, statements: DataAwsIamPolicyDocumentStatement[]) =>
+      new IrsaRole(this, roleId, {
+        roleName: envResourceName(env, roleId),
+        oidcProviderArn: cluster.oidcProvider.arn,
+        oidcIssuerHostPath: cluster.oidcIssuerHostPath,
+        serviceAccount,
+        statements,
+      });
+    const readSecrets = (secretArns: string[]): DataAwsIamPolicyDocumentStatement[] => [
+      { sid: "ReadOwnSecrets", actions: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], resources: secretArns },
+      {
+        sid: "DecryptOwnSecrets",
+        actions: ["kms:Decrypt"],
+        resources: [secrets.keyArn],
+        // Only through Secrets Manager: the key cannot be used to decrypt anything else directly.
+        condition: [
+          { test: "StringEquals", variable: "kms:ViaService", values: [`secretsmanager.${env.region}.amazonaws.com`] },
+        ],
+      },
+    ];
+
+    // External Secrets reads as the website's ServiceAccount, so this is what the website can see.
+    this.website = role("website", accounts.website, readSecrets([secrets.database.arn, secrets.redis.arn]));
+
+    // The SecretStores authenticate with the workloads' own ServiceAccount tokens (jwt auth),
+    // so the controller's identity needs no secret access; grant it only for a deliberate ClusterSecretStore.
+    this.externalSecrets = role("external-secrets", accounts.externalSecrets, []);
+
+    this.loadBalancerController = role(
+      "aws-load-balancer-controller",
+      accounts.loadBalancerController,
+      loadBalancerControllerStatements(env.region, env.accountId),
+    );
+    this.clusterAutoscaler = role(
+      "cluster-autoscaler",
+      accounts.clusterAutoscaler,
+      clusterAutoscalerStatements(env.region, env.accountId, envResourceName(env)),
+    );
+
+    // Backup and restore jobs: database credentials, the GPG keys, and the backup bucket. Nothing else.
+    this.dbOps = role("db-ops", accounts.dbOps, [
+      ...readSecrets([
+        secrets.database.arn,
+        secrets.backupGpgPublicKey.arn,
+        secrets.backupGpgPrivateKey.arn,
+      ]),
+      { sid: "ListBackups", actions: ["s3:ListBucket"], resources: [props.backupBucketArn] },
+      {
+        sid: "ReadWriteBackups",
+        actions: ["s3:GetObject", "s3:PutObject"],
+        resources: [`${props.backupBucketArn}/*`],
+      },
+      {
+        sid: "UseBackupKey",
+        actions: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"],
+        resources: [props.backupKeyArn],
+      },
+    ]);
+  }
+}

@@ -32,7 +32,8 @@ Options:
   --outputs DIR    resolve: where the outputs files are (default: src/env/outputs)
   -h, --help       this text
 
-Exit codes: 0 done, 1 drift (--check), 2 invalid env config or usage.`;
+Exit codes: 0 done, 1 drift (--check) or a --fail-on flag (diff), 2 invalid input or usage,
+3 refused (resolve: AWS unreachable or refusing; promote: a release rule).`;
 
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;

@@ -23,9 +23,14 @@ export function clusterAutoscalerStatements(
         "ec2:DescribeInstanceTypes",
         "ec2:DescribeLaunchTemplateVersions",
         "ec2:GetInstanceTypesFromInstanceRequirements",
-        "eks:DescribeNodegroup",
       ],
+      // Describe and Get calls on these APIs have no resource-level permissions.
       resources: ["*"],
+    },
+    {
+      sid: "DescribeOwnNodeGroups",
+      actions: ["eks:DescribeNodegroup"],
+      resources: [`arn:aws:eks:${region}:${accountId}:nodegroup/${clusterName}/*/*`],
     },
     {
       sid: "ResizeOwnGroups",

@@ -27,7 +27,9 @@ export function loadBalancerControllerStatements(
     {
       sid: "ServiceLinkedRole",
       actions: ["iam:CreateServiceLinkedRole"],
-      resources: ["*"],
+      resources: [
+        `arn:aws:iam::${accountId}:role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing`,
+      ],
       condition: [
         { test: "StringEquals", variable: "iam:AWSServiceName", values: ["elasticloadbalancing.amazonaws.com"] },
       ],
@@ -47,9 +49,7 @@ export function loadBalancerControllerStatements(
         "ec2:DescribeNetworkInterfaces",
         "ec2:DescribeTags",
         "ec2:DescribeRouteTables",
-        "ec2:GetCoipPoolUsage",
         "ec2:DescribeCoipPools",
-        "ec2:GetSecurityGroupsForVpc",
         "ec2:DescribeIpamPools",
         "elasticloadbalancing:DescribeLoadBalancers",
         "elasticloadbalancing:DescribeLoadBalancerAttributes",
@@ -68,18 +68,30 @@ export function loadBalancerControllerStatements(
       resources: ["*"],
     },
     {
-      sid: "CertificatesAndWaf",
-      actions: [
-        "acm:ListCertificates",
-        "acm:DescribeCertificate",
-        "wafv2:GetWebACL",
-        "wafv2:GetWebACLForResource",
-        "wafv2:AssociateWebACL",
-        "wafv2:DisassociateWebACL",
-        "shield:GetSubscriptionState",
-        "shield:DescribeProtection",
+      sid: "DiscoverScoped",
+      actions: ["ec2:GetSecurityGroupsForVpc", "ec2:GetCoipPoolUsage"],
+      resources: [
+        `arn:aws:ec2:${region}:${accountId}:vpc/*`,
+        securityGroups,
+        `arn:aws:ec2:${region}:${accountId}:coip-pool/*`,
       ],
+    },
+    {
+      // Listing has no resource-level permissions in IAM.
+      sid: "ListCertificates",
+      actions: ["acm:ListCertificates", "shield:GetSubscriptionState"],
       resources: ["*"],
+    },
+    {
+      sid: "ReadCertificates",
+      actions: ["acm:DescribeCertificate"],
+      resources: [`arn:aws:acm:${region}:${accountId}:certificate/*`],
+    },
+    {
+      // Attaches the env's regional web ACL (the Ingress annotation) to the ALBs it manages.
+      sid: "AttachWebAcl",
+      actions: ["wafv2:GetWebACL", "wafv2:GetWebACLForResource", "wafv2:AssociateWebACL", "wafv2:DisassociateWebACL"],
+      resources: [`arn:aws:wafv2:${region}:${accountId}:regional/webacl/*/*`, `${elb}:loadbalancer/app/*/*`],
     },
     {
       sid: "CreateSecurityGroups",

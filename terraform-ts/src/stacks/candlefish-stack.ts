@@ -1,0 +1,136 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { S3Backend, TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import { envResourceName } from "../config/naming";
+import type { EnvConfig } from "../config/types";
+import { AppSecrets } from "../constructs/app-secrets";
+import { MonthlyBudget, tagsFor } from "../constructs/budget";
+import { Cdn } from "../constructs/cdn";
+import { ContainerRegistry } from "../constructs/container-registry";
+import { Database } from "../constructs/database";
+import { EdgeCertificate } from "../constructs/edge-certificate";
+import { KubernetesCluster } from "../constructs/eks-cluster";
+import { EksNodeGroups } from "../constructs/eks-node-groups";
+import { Network } from "../constructs/network";
+import { PublishedOutputs } from "../constructs/published-outputs";
+import { Redis } from "../constructs/redis";
+import { ServiceAccountRoles } from "../constructs/service-account-roles";
+import { Storage } from "../constructs/storage";
+import { WebAcl } from "../constructs/web-acl";
+import { EncryptionKeys } from "./encryption-keys";
+
+/** Stack name, and the directory under cdktf.out/stacks/. */
+export const stackName = (env: EnvConfig) => envResourceName(env);
+
+/** Everything one environment runs on, from the VPC to the SSM hand-over. */
+export class CandlefishStack extends TerraformStack {
+  constructor(scope: Construct, env: EnvConfig) {
+    super(scope, stackName(env));
+
+    this.remoteState(env);
+    // Every resource carries the cost and ownership tags, without each construct repeating them.
+    const defaultTags = [{ tags: tagsFor(env) }];
+    new AwsProvider(this, "aws", { region: env.region, allowedAccountIds: [env.accountId], defaultTags });
+    const drProvider = new AwsProvider(this, "aws-dr", {
+      alias: "dr",
+      region: env.drRegion,
+      allowedAccountIds: [env.accountId],
+      defaultTags,
+    });
+
+    const keys = new EncryptionKeys(this, "keys", { env, drProvider });
+    const network = new Network(this, "network", { env, logsKeyArn: keys.logs.arn });
+    const privateSubnetIds = network.privateSubnets.map((subnet) => subnet.id);
+    const dataSubnetIds = network.dataSubnets.map((subnet) => subnet.id);
+
+    const cluster = new KubernetesCluster(this, "eks", {
+      env,
+      subnetIds: privateSubnetIds,
+      secretsKeyArn: keys.kubernetesSecrets.arn,
+      logsKeyArn: keys.logs.arn,
+    });
+    new EksNodeGroups(this, "nodes", { env, cluster: cluster.cluster, subnetIds: privateSubnetIds });
+
+    const secrets = new AppSecrets(this, "secrets", { env, keyArn: keys.appSecrets.arn });
+    const dataTier = {
+      env,
+      vpcId: network.vpc.id,
+      subnetIds: dataSubnetIds,
+      clientCidrs: env.network.privateSubnetCidrs,
+      keyArn: keys.data.arn,
+    };
+    new Database(this, "postgres", { ...dataTier, drKeyArn: keys.drBackups.arn, drProvider });
+    new Redis(this, "redis", dataTier);
+
+    const storage = new Storage(this, "storage", {
+      env,
+      assetsKeyArn: keys.assets.arn,
+      backupsKeyArn: keys.backups.arn,
+      drBackupsKeyArn: keys.drBackups.arn,
+      drProvider,
+    });
+    if (env.storage.ownsContainerRegistry) {
+      new ContainerRegistry(this, "ecr", { kmsKeyArn: keys.assets.arn });
+    }
+
+    const roles = new ServiceAccountRoles(this, "irsa", {
+      env,
+      cluster,
+      secrets,
+      backupBucketArn: storage.backups.arn,
+      backupKeyArn: keys.backups.arn,
+    });
+
+    const certificate = new EdgeCertificate(this, "certificate", { edge: env.edge });
+    const wafCommon = { rateLimitPerFiveMinutes: env.edge.rateLimitPerFiveMinutes, logsKeyArn: keys.logs.arn };
+    const edgeAcl = new WebAcl(this, "waf-cloudfront", { ...wafCommon, name: envResourceName(env, "edge"), scope: "CLOUDFRONT" });
+    // The ALB is reachable without CloudFront too; the same rules guard that path.
+    const albAcl = new WebAcl(this, "waf-alb", { ...wafCommon, name: envResourceName(env, "alb"), scope: "REGIONAL" });
+    new Cdn(this, "cdn", {
+      env,
+      certificateArn: certificate.certificateArn,
+      zoneId: certificate.zoneId,
+      webAclArn: edgeAcl.arn,
+      logBucketDomainName: storage.logs.bucket.bucketDomainName,
+    });
+
+    new MonthlyBudget(this, "budget", { env });
+
+    const cidrsOf = (subnets: { cidrBlock: string }[]) => subnets.map((subnet) => subnet.cidrBlock);
+    new PublishedOutputs(this, "outputs", {
+      envName: env.name,
+      values: {
+        region: env.region,
+        "eks/cluster-name": cluster.cluster.name,
+        "network/vpc-id": network.vpc.id,
+        "network/vpc-cidr": network.vpc.cidrBlock,
+        "network/public-subnet-cidrs": cidrsOf(network.publicSubnets),
+        "network/private-subnet-cidrs": cidrsOf(network.privateSubnets),
+        "network/data-subnet-cidrs": cidrsOf(network.dataSubnets),
+        "edge/certificate-arn": certificate.certificateArn,
+        "edge/alb-waf-acl-arn": albAcl.arn,
+        "iam/workload-role-arns/website": roles.website.arn,
+        "iam/addon-role-arns/external-secrets": roles.externalSecrets.arn,
+        "iam/addon-role-arns/aws-load-balancer-controller": roles.loadBalancerController.arn,
+        "iam/addon-role-arns/cluster-autoscaler": roles.clusterAutoscaler.arn,
+        "iam/db-ops-role-arn": roles.dbOps.arn,
+        "storage/backup-bucket": storage.backups.name,
+        "secrets/database": secrets.database.name,
+        "secrets/redis": secrets.redis.name,
+        "secrets/backup-gpg-public-key": secrets.backupGpgPublicKey.name,
+        "secrets/backup-gpg-private-key": secrets.backupGpgPrivateKey.name,
+      },
+    });
+  }
+
+  /** State per env in S3, locked with S3's native lockfile (Terraform ≥ 1.10), so no DynamoDB table. */
+  private remoteState(env: EnvConfig): void {
+    new S3Backend(this, {
+      bucket: env.remoteState.bucket,
+      key: env.remoteState.key,
+      region: env.remoteState.region,
+      encrypt: true,
+    });
+    this.addOverride("terraform.backend.s3.use_lockfile", true);
+  }
+}

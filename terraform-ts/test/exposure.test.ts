@@ -1,0 +1,99 @@
+import { Testing } from "cdktf";
+import { describe, expect, it } from "vitest";
+import { ENV_NAMES, onlyResource, resourcesOf, synthesizeEnv } from "./synthesized";
+
+describe.each(ENV_NAMES)("%s exposes nothing by accident", (envName) => {
+  const stack = synthesizeEnv(envName);
+
+  it("blocks all public access on every bucket", () => {
+    const blocks = resourcesOf(stack, "aws_s3_bucket_public_access_block");
+    expect(blocks).toHaveLength(resourcesOf(stack, "aws_s3_bucket").length);
+    for (const block of blocks) {
+      expect(block).toMatchObject({
+        block_public_acls: true,
+        block_public_policy: true,
+        ignore_public_acls: true,
+        restrict_public_buckets: true,
+      });
+    }
+  });
+
+  it("versions every bucket and denies requests without TLS", () => {
+    for (const versioning of resourcesOf(stack, "aws_s3_bucket_versioning")) {
+      expect(versioning.versioning_configuration).toEqual({ status: "Enabled" });
+    }
+    const policies = Object.values(stack.data.aws_iam_policy_document ?? {}).filter((doc) =>
+      doc["//"]?.metadata?.path?.endsWith("policy-document"),
+    );
+    expect(policies).toHaveLength(resourcesOf(stack, "aws_s3_bucket").length);
+    for (const policy of policies) {
+      expect(policy.statement).toContainEqual(
+        expect.objectContaining({
+          effect: "Deny",
+          condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
+        }),
+      );
+    }
+  });
+
+  it("keeps the database private, in the data subnets, and protected from deletion", () => {
+    expect(
+      Testing.toHaveResourceWithProperties(stack.json, "aws_db_instance", {
+        publicly_accessible: false,
+        deletion_protection: true,
+        skip_final_snapshot: false,
+        manage_master_user_password: true,
+      }),
+    ).toBe(true);
+    const subnetGroup = onlyResource(stack, "aws_db_subnet_group");
+    expect(subnetGroup.subnet_ids).toEqual([0, 1, 2].map((index) => expect.stringContaining(`network_data-${index}_`)));
+  });
+
+  it("restricts the public EKS endpoint to the configured CIDRs and keeps the private one on", () => {
+    const vpcConfig = onlyResource(stack, "aws_eks_cluster").vpc_config as Record<string, unknown>;
+    expect(vpcConfig.endpoint_private_access).toBe(true);
+    expect(vpcConfig.public_access_cidrs).toEqual(["203.0.113.0/24"]);
+    expect(vpcConfig.public_access_cidrs).not.toContain("0.0.0.0/0");
+  });
+
+  it("logs every control-plane log type of EKS", () => {
+    expect(onlyResource(stack, "aws_eks_cluster").enabled_cluster_log_types).toEqual([
+      "api",
+      "audit",
+      "authenticator",
+      "controllerManager",
+      "scheduler",
+    ]);
+  });
+
+  it("records all VPC traffic in flow logs", () => {
+    expect(onlyResource(stack, "aws_flow_log").traffic_type).toBe("ALL");
+  });
+
+  it("requires IMDSv2 with a hop limit of 1 on the nodes, so pods cannot borrow the node role", () => {
+    expect(onlyResource(stack, "aws_launch_template").metadata_options).toMatchObject({
+      http_tokens: "required",
+      http_put_response_hop_limit: 1,
+    });
+  });
+
+  it("puts both WAF web ACLs (CloudFront and the ALB's regional one) in front with the managed rules and a rate limit", () => {
+    const acls = resourcesOf(stack, "aws_wafv2_web_acl");
+    expect(acls.map((acl) => acl.scope).sort()).toEqual(["CLOUDFRONT", "REGIONAL"]);
+    for (const acl of acls) {
+      const rules = acl.rule as { statement: Record<string, { name?: string; limit?: number }> }[];
+      expect(rules.map((rule) => rule.statement.managed_rule_group_statement?.name).filter(Boolean)).toEqual([
+        "AWSManagedRulesAmazonIpReputationList",
+        "AWSManagedRulesCommonRuleSet",
+        "AWSManagedRulesKnownBadInputsRuleSet",
+      ]);
+      expect(rules.some((rule) => (rule.statement.rate_based_statement?.limit ?? 0) > 0)).toBe(true);
+    }
+    expect(resourcesOf(stack, "aws_wafv2_web_acl_logging_configuration")).toHaveLength(2);
+  });
+
+  it("logs CloudFront access to the log bucket", () => {
+    const logging = onlyResource(stack, "aws_cloudfront_distribution").logging_config as Record<string, string>;
+    expect(logging.bucket).toMatch(/storage_logs_bucket_.*\.bucket_domain_name/);
+  });
+});

@@ -34,8 +34,14 @@ interface AcceptedFinding {
 }
 
 interface SynthesizedStack {
-  readonly resource?: Record<string, Record<string, { readonly "//"?: { readonly metadata?: { readonly path?: string } } }>>;
-  readonly data?: Record<string, Record<string, { readonly "//"?: { readonly metadata?: { readonly path?: string } } }>>;
+  readonly resource?: Record<
+    string,
+    Record<string, { readonly "//"?: { readonly metadata?: { readonly path?: string } } }>
+  >;
+  readonly data?: Record<
+    string,
+    Record<string, { readonly "//"?: { readonly metadata?: { readonly path?: string } } }>
+  >;
 }
 
 const projectDir = path.resolve(__dirname, "..");
@@ -57,7 +63,8 @@ if (!existsSync(stacksDir)) fail("no cdktf.out/stacks: run 'npm run synth' first
 const skipFile = path.join(projectDir, "checkov-skips.yaml");
 const accepted = (parse(readFileSync(skipFile, "utf8")) as { skips: AcceptedFinding[] }).skips;
 for (const skip of accepted) {
-  if (!skip.id || !skip.reason?.trim()) fail(`checkov-skips.yaml: every entry needs an id and a reason (${JSON.stringify(skip)})`);
+  if (!skip.id || !skip.reason?.trim())
+    fail(`checkov-skips.yaml: every entry needs an id and a reason (${JSON.stringify(skip)})`);
 }
 
 /** Logical id -> construct path below the stack, per stack directory. */
@@ -76,7 +83,12 @@ function constructPaths(stack: string): Map<string, string> {
 }
 
 const globToRegExp = (glob: string) =>
-  new RegExp(`^${glob.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  new RegExp(
+    `^${glob
+      .split("*")
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+  );
 
 const stacks = readdirSync(stacksDir);
 const pathsByStack = new Map(stacks.map((stack) => [stack, constructPaths(stack)]));
@@ -122,7 +134,8 @@ const stale = accepted.filter((skip) => matchCount.get(skip) === 0);
 const skippedCount = results.skipped.length + results.failed.length - unaccepted.length;
 
 for (const line of unaccepted) console.error(`FAILED ${line}`);
-for (const skip of stale) console.error(`STALE skip ${skip.id}: matches nothing any more; remove it from checkov-skips.yaml`);
+for (const skip of stale)
+  console.error(`STALE skip ${skip.id}: matches nothing any more; remove it from checkov-skips.yaml`);
 const withSeverity = results.failed.filter((finding) => finding.severity !== null).length;
 console.log(
   `checkov ${stacks.length} stacks: passed ${results.passed}, failed ${unaccepted.length}, ` +

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { App } from "cdktf";
+import { App, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { ENVIRONMENTS, staging } from "../src/config/environments";
 import { CandlefishStack } from "../src/stacks/candlefish-stack";
@@ -18,7 +18,9 @@ interface GitOpsOutputs {
 }
 
 const gitOpsOutputs = (envName: string): GitOpsOutputs =>
-  JSON.parse(readFileSync(path.resolve(__dirname, "../../src/env/outputs", `${envName}.json`), "utf8")) as GitOpsOutputs;
+  JSON.parse(
+    readFileSync(path.resolve(__dirname, "../../src/env/outputs", `${envName}.json`), "utf8"),
+  ) as GitOpsOutputs;
 
 describe("the typed environment config", () => {
   it("defines exactly the GitOps side's environments: staging and production", () => {
@@ -53,11 +55,22 @@ describe("the typed environment config", () => {
   });
 
   it("creates the hosted zone instead of looking it up when the config says so", () => {
-    const owned = { ...staging, edge: { ...staging.edge, hostedZone: { mode: "create" as const, name: "staging.candlefish.ai" } } };
-    const app = new App({ outdir: "/tmp/unused" });
-    const stack = new CandlefishStack(app, owned);
-    const synthesized = JSON.parse(JSON.stringify(app.synth === undefined ? {} : {})) as object;
-    expect(synthesized).toBeDefined();
-    expect(stack.node.findAll().some((construct) => construct.node.path.endsWith("certificate/zone"))).toBe(true);
+    const owned = {
+      ...staging,
+      edge: { ...staging.edge, hostedZone: { mode: "create" as const, name: "staging.candlefish.ai" } },
+    };
+    const synthesized = Testing.synth(new CandlefishStack(Testing.app(), owned));
+    expect(
+      Testing.toHaveResourceWithProperties(synthesized, "aws_route53_zone", { name: "staging.candlefish.ai" }),
+    ).toBe(true);
+    expect(Testing.toHaveDataSource(synthesized, "aws_route53_zone")).toBe(false);
+  });
+
+  it("looks the hosted zone up by default", () => {
+    const synthesized = Testing.synth(new CandlefishStack(Testing.app(), staging));
+    expect(Testing.toHaveDataSourceWithProperties(synthesized, "aws_route53_zone", { name: "candlefish.ai" })).toBe(
+      true,
+    );
+    expect(Testing.toHaveResource(synthesized, "aws_route53_zone")).toBe(false);
   });
 });

@@ -72,7 +72,9 @@ describe.each(ENV_NAMES)("%s encrypts data at rest and in transit", (envName) =>
     const [origin] = distribution.origin as { custom_origin_config: Record<string, unknown> }[];
     expect(origin.custom_origin_config.origin_protocol_policy).toBe("https-only");
     expect(origin.custom_origin_config.origin_ssl_protocols).toEqual(["TLSv1.2"]);
-    expect((distribution.default_cache_behavior as Record<string, string>).viewer_protocol_policy).toBe("redirect-to-https");
+    expect((distribution.default_cache_behavior as Record<string, string>).viewer_protocol_policy).toBe(
+      "redirect-to-https",
+    );
   });
 
   it("encrypts the ECR repository with KMS, scans on push and keeps tags immutable (production owns it)", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ENV_NAMES, synthesizeEnv, type Block } from "./synthesized";
+import { type Block, ENV_NAMES, synthesizeEnv } from "./synthesized";
 
 interface Condition {
   test: string;

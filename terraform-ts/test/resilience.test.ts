@@ -10,7 +10,9 @@ describe.each(ENV_NAMES)("%s survives the loss of an AZ and keeps recoverable ba
     const subnets = resourcesOf(stack, "aws_subnet");
     expect(subnets).toHaveLength(9);
     for (const tier of ["public", "private", "data"]) {
-      const zones = subnets.filter((subnet) => (subnet.tags as Record<string, string>).tier === tier).map((s) => s.availability_zone);
+      const zones = subnets
+        .filter((subnet) => (subnet.tags as Record<string, string>).tier === tier)
+        .map((s) => s.availability_zone);
       expect(zones).toEqual(["us-east-1a", "us-east-1b", "us-east-1c"]);
     }
   });
@@ -45,7 +47,9 @@ describe.each(ENV_NAMES)("%s survives the loss of an AZ and keeps recoverable ba
     const [rule] = replication.rule as Record<string, { status?: string; bucket?: string }>[];
     expect(rule.delete_marker_replication).toEqual({ status: "Disabled" });
     expect(rule.destination.bucket).toMatch(/storage_backups-replica_bucket_.*\.arn/);
-    const replica = Object.values(stack.resource.aws_s3_bucket).find((bucket) => bucket.bucket === env.storage.backupsReplicaBucket);
+    const replica = Object.values(stack.resource.aws_s3_bucket).find(
+      (bucket) => bucket.bucket === env.storage.backupsReplicaBucket,
+    );
     expect(replica?.provider).toBe("aws.dr");
   });
 
@@ -84,8 +88,16 @@ describe.each(ENV_NAMES)("%s survives the loss of an AZ and keeps recoverable ba
     const budget = onlyResource(stack, "aws_budgets_budget");
     expect(budget.time_unit).toBe("MONTHLY");
     expect(budget.notification).toEqual([
-      expect.objectContaining({ notification_type: "FORECASTED", threshold: 80, subscriber_email_addresses: ["finops@example.com"] }),
-      expect.objectContaining({ notification_type: "ACTUAL", threshold: 100, subscriber_email_addresses: ["finops@example.com"] }),
+      expect.objectContaining({
+        notification_type: "FORECASTED",
+        threshold: 80,
+        subscriber_email_addresses: ["finops@example.com"],
+      }),
+      expect.objectContaining({
+        notification_type: "ACTUAL",
+        threshold: 100,
+        subscriber_email_addresses: ["finops@example.com"],
+      }),
     ]);
   });
 });

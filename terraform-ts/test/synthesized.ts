@@ -1,3 +1,5 @@
+import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
 import { Testing } from "cdktf";
 import { ENVIRONMENTS } from "../src/config/environments";
 import type { EnvConfig, EnvName } from "../src/config/types";
@@ -21,7 +23,11 @@ const cache = new Map<EnvConfig, Synthesized>();
 export function synthesize(env: EnvConfig): Synthesized {
   const cached = cache.get(env);
   if (cached !== undefined) return cached;
-  const json = Testing.synth(new CandlefishStack(Testing.app(), env));
+  // fullSynth writes the same cdk.tf.json as `npm run synth`, construct paths ("//" metadata) included.
+  const stack = new CandlefishStack(Testing.app(), env);
+  const outdir = Testing.fullSynth(stack);
+  const json = readFileSync(path.join(outdir, "stacks", stack.node.id, "cdk.tf.json"), "utf8");
+  rmSync(outdir, { recursive: true, force: true });
   const parsed = JSON.parse(json) as Omit<Synthesized, "json">;
   const result: Synthesized = { json, ...parsed, resource: parsed.resource ?? {}, data: parsed.data ?? {} };
   cache.set(env, result);

@@ -113,7 +113,12 @@ export const production: EnvConfig = {
     logsBucket: "candlefish-production-logs-example",
     ownsContainerRegistry: true,
   },
-  cost: { monthlyBudgetUsd: 2500, notificationEmails: ["finops@example.com"], owner: "platform", costCentre: "cc-1234" },
+  cost: {
+    monthlyBudgetUsd: 2500,
+    notificationEmails: ["finops@example.com"],
+    owner: "platform",
+    costCentre: "cc-1234",
+  },
   remoteState: {
     bucket: "candlefish-terraform-state-example",
     key: "production/terraform.tfstate",

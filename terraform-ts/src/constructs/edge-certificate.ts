@@ -40,7 +40,10 @@ export class EdgeCertificate extends Construct {
     });
 
     // One record per validation option; the domain and its wildcard share a record, hence allowOverwrite.
-    const validationOptions = TerraformIterator.fromComplexList(this.certificate.domainValidationOptions, "domain_name");
+    const validationOptions = TerraformIterator.fromComplexList(
+      this.certificate.domainValidationOptions,
+      "domain_name",
+    );
     const validationRecords = new Route53Record(this, "validation", {
       forEach: validationOptions,
       zoneId: this.zoneId,

@@ -55,7 +55,11 @@ export class EncryptionKey extends Construct {
       deletionWindowInDays: 30,
       policy: policy.json,
     });
-    new KmsAlias(this, "alias", { provider: props.provider, name: `alias/${props.alias}`, targetKeyId: this.key.keyId });
+    new KmsAlias(this, "alias", {
+      provider: props.provider,
+      name: `alias/${props.alias}`,
+      targetKeyId: this.key.keyId,
+    });
   }
 
   get arn(): string {

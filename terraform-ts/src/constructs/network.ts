@@ -70,7 +70,10 @@ export class Network extends Construct {
 
     const natCount = env.network.natGateways === "per-az" ? env.availabilityZones.length : 1;
     this.natGateways = this.publicSubnets.slice(0, natCount).map((subnet, index) => {
-      const address = new Eip(this, `nat-ip-${index}`, { domain: "vpc", tags: { Name: `${clusterName}-nat-${index}` } });
+      const address = new Eip(this, `nat-ip-${index}`, {
+        domain: "vpc",
+        tags: { Name: `${clusterName}-nat-${index}` },
+      });
       return new NatGateway(this, `nat-${index}`, {
         allocationId: address.id,
         subnetId: subnet.id,
@@ -92,7 +95,10 @@ export class Network extends Construct {
     });
 
     // No default route: a compromised database host has no path out.
-    const dataRoutes = new RouteTable(this, "data-routes", { vpcId: this.vpc.id, tags: { Name: `${clusterName}-data` } });
+    const dataRoutes = new RouteTable(this, "data-routes", {
+      vpcId: this.vpc.id,
+      tags: { Name: `${clusterName}-data` },
+    });
     this.dataSubnets.forEach((subnet, index) => {
       new RouteTableAssociation(this, `data-routes-${index}`, { subnetId: subnet.id, routeTableId: dataRoutes.id });
     });

@@ -47,7 +47,11 @@ export class ServiceAccountRoles extends Construct {
         statements,
       });
     const readSecrets = (secretArns: string[]): DataAwsIamPolicyDocumentStatement[] => [
-      { sid: "ReadOwnSecrets", actions: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], resources: secretArns },
+      {
+        sid: "ReadOwnSecrets",
+        actions: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+        resources: secretArns,
+      },
       {
         sid: "DecryptOwnSecrets",
         actions: ["kms:Decrypt"],
@@ -79,11 +83,7 @@ export class ServiceAccountRoles extends Construct {
 
     // Backup and restore jobs: database credentials, the GPG keys, and the backup bucket. Nothing else.
     this.dbOps = role("db-ops", accounts.dbOps, [
-      ...readSecrets([
-        secrets.database.arn,
-        secrets.backupGpgPublicKey.arn,
-        secrets.backupGpgPrivateKey.arn,
-      ]),
+      ...readSecrets([secrets.database.arn, secrets.backupGpgPublicKey.arn, secrets.backupGpgPrivateKey.arn]),
       { sid: "ListBackups", actions: ["s3:ListBucket"], resources: [props.backupBucketArn] },
       {
         sid: "ReadWriteBackups",

@@ -83,7 +83,11 @@ export class CandlefishStack extends TerraformStack {
 
     const certificate = new EdgeCertificate(this, "certificate", { edge: env.edge });
     const wafCommon = { rateLimitPerFiveMinutes: env.edge.rateLimitPerFiveMinutes, logsKeyArn: keys.logs.arn };
-    const edgeAcl = new WebAcl(this, "waf-cloudfront", { ...wafCommon, name: envResourceName(env, "edge"), scope: "CLOUDFRONT" });
+    const edgeAcl = new WebAcl(this, "waf-cloudfront", {
+      ...wafCommon,
+      name: envResourceName(env, "edge"),
+      scope: "CLOUDFRONT",
+    });
     // The ALB is reachable without CloudFront too; the same rules guard that path.
     const albAcl = new WebAcl(this, "waf-alb", { ...wafCommon, name: envResourceName(env, "alb"), scope: "REGIONAL" });
     new Cdn(this, "cdn", {

@@ -24,7 +24,11 @@ export class EncryptionKeys extends Construct {
   constructor(scope: Construct, id: string, props: EncryptionKeysProps) {
     super(scope, id);
     const { env } = props;
-    const key = (keyId: string, description: string, extra: Partial<ConstructorParameters<typeof EncryptionKey>[2]> = {}) =>
+    const key = (
+      keyId: string,
+      description: string,
+      extra: Partial<ConstructorParameters<typeof EncryptionKey>[2]> = {},
+    ) =>
       new EncryptionKey(this, keyId, {
         alias: envResourceName(env, keyId),
         description: `Candlefish ${env.name}: ${description}`,

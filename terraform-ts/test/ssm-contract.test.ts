@@ -36,7 +36,9 @@ describe.each(ENV_NAMES)("%s publishes the SSM outputs contract (src/ssm/paramet
     expect(parameterValue("network/vpc-id")).toMatch(/^\$\{aws_vpc\..*\.id\}$/);
     expect(parameterValue("network/vpc-cidr")).toMatch(/^\$\{aws_vpc\..*\.cidr_block\}$/);
     // The validated ARN, so the GitOps side never gets a certificate that is still pending.
-    expect(parameterValue("edge/certificate-arn")).toMatch(/^\$\{aws_acm_certificate_validation\..*\.certificate_arn\}$/);
+    expect(parameterValue("edge/certificate-arn")).toMatch(
+      /^\$\{aws_acm_certificate_validation\..*\.certificate_arn\}$/,
+    );
     expect(parameterValue("edge/alb-waf-acl-arn")).toMatch(/^\$\{aws_wafv2_web_acl\.waf-alb_.*\.arn\}$/);
     expect(parameterValue("iam/workload-role-arns/website")).toMatch(/^\$\{aws_iam_role\.irsa_website_role_.*\.arn\}$/);
     expect(parameterValue("iam/addon-role-arns/external-secrets")).toMatch(/irsa_external-secrets_role_.*\.arn/);

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { EXIT, runSynth } from "./cli/synth";
-import { environments } from "./env";
+import { EnvConfigError, environments } from "./env";
 
 const HELP = `candlefish-gitops: render typed env config into plain Kubernetes YAML
 
@@ -33,7 +33,8 @@ Options:
   -h, --help       this text
 
 Exit codes: 0 done, 1 drift (--check) or a --fail-on flag (diff), 2 invalid input or usage,
-3 refused (resolve: AWS unreachable or refusing; promote: a release rule).`;
+3 refused (resolve: AWS unreachable or refusing; promote: a release rule), 70 unexpected (DEBUG=1 shows
+the stack).`;
 
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -114,6 +115,22 @@ function parse(argv: string[]) {
   });
 }
 
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+/** Exit code for a failure that is not a user mistake (sysexits EX_SOFTWARE). */
+const UNEXPECTED = 70;
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // A user mistake that slipped past a command's own checks still gets one clear line, not a stack trace.
+    if (error instanceof EnvConfigError) {
+      for (const problem of error.problems) console.error(problem);
+      process.exitCode = EXIT.invalidConfig;
+      return;
+    }
+    console.error(`candlefish-gitops: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.DEBUG) console.error(error);
+    process.exitCode = UNEXPECTED;
+  },
+);

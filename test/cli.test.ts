@@ -20,6 +20,13 @@ describe("the CLI", () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("exits 2 with one line, not a stack trace, for a base ref that does not exist", () => {
+    const { status, stderr } = cli("diff", "--base", "no-such-ref");
+    expect(status).toBe(2);
+    expect(stderr).toContain("diff: cannot check out no-such-ref");
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("exits 2 on an unknown command or option", () => {
     expect(cli("deploy").status).toBe(2);
     expect(cli("synth", "--force").status).toBe(2);

@@ -7,7 +7,7 @@ import { loadRender } from "../review/load";
 import { renderRef } from "../review/render-ref";
 import { markdownReport } from "../review/report";
 import { riskFlags, type Severity } from "../review/risk-rules";
-import { type Console, runSynth } from "./synth";
+import { type Console, EXIT, runSynth } from "./synth";
 
 export interface DiffOptions {
   readonly repoRoot: string;
@@ -20,8 +20,16 @@ const RANK: Record<Severity, number> = { medium: 1, high: 2 };
 
 /** Renders the base ref and the working tree, prints the Markdown report; exit 0 unless --fail-on trips. */
 export function runDiff(options: DiffOptions, out: Console): number {
+  let base: ReturnType<typeof renderRef>;
+  try {
+    base = renderRef(options.repoRoot, options.base);
+  } catch (error) {
+    out.error(
+      `diff: cannot check out ${options.base}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+    );
+    return EXIT.invalidConfig;
+  }
   const head = mkdtempSync(join(tmpdir(), "candlefish-head-"));
-  const base = renderRef(options.repoRoot, options.base);
   try {
     const silent: Console = { log: () => {}, error: (line) => out.error(line) };
     const rendered = runSynth(

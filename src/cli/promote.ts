@@ -3,7 +3,7 @@ import { environments, parseEnvConfig } from "../env";
 import { imageFilePath, imageRef, readImage, withImages } from "../release/image-file";
 import { formatMinutes, soakStart } from "../release/soak";
 import { applyImage, RELEASE_EXIT, repoPaths } from "./set-image";
-import { type Console, runSynth } from "./synth";
+import { type Console, EXIT, runSynth } from "./synth";
 
 export interface PromoteOptions {
   readonly from: string;
@@ -39,10 +39,15 @@ export function runPromote(options: PromoteOptions, out: Console): number {
   }
 
   const drift: string[] = [];
-  runSynth(
+  const problems: string[] = [];
+  const checked = runSynth(
     { inputs, envs: [options.from], ...paths, check: true },
-    { log: () => {}, error: (line) => (line.startsWith("  ") ? drift.push(line.trim()) : undefined) },
+    { log: () => {}, error: (line) => (line.startsWith("  ") ? drift.push(line.trim()) : problems.push(line)) },
   );
+  if (checked === EXIT.invalidConfig) {
+    for (const problem of problems) out.error(problem);
+    return RELEASE_EXIT.invalid;
+  }
   if (drift.length > 0) {
     out.error(`env ${options.from}: committed dist/ differs from its sources; run npm run synth and commit first:`);
     for (const line of drift) out.error(`  ${line}`);

@@ -20,8 +20,8 @@ export const RESOLVE_EXIT = { ok: 0, invalid: 2, aws: 3 } as const;
 
 /**
  * Reads each env's parameters from SSM into src/env/outputs/<env>.json.
- * Every env is fetched and checked before any file is written, so a failure
- * leaves every outputs file as it was.
+ * Every env is fetched and checked before any file is written, so a fetch or
+ * validation failure leaves every outputs file as it was.
  */
 export async function runResolve(options: ResolveOptions, out: Console): Promise<number> {
   const client = ssmClient(options.endpoint);

@@ -62,11 +62,13 @@ export function applyImage(
   next: ImageConfig,
   out: Console,
 ): boolean | undefined {
-  const changed = writeImage(paths.imagesDir, env, next);
-  out.log(`${env}: ${changed ? `${imageRef(current)} → ${imageRef(next)}` : `already runs ${imageRef(next)}`}`);
+  // Render first: runSynth validates every env before it writes, so a failure leaves dist/ and the image file as they were.
   const rendered = runSynth(
     { inputs: { ...inputs, [env]: { ...(inputs[env] as object), image: next } }, envs: [], ...paths, check: false },
     { log: () => {}, error: (line) => out.error(line) },
   );
-  return rendered === 0 ? changed : undefined;
+  if (rendered !== 0) return undefined;
+  const changed = writeImage(paths.imagesDir, env, next);
+  out.log(`${env}: ${changed ? `${imageRef(current)} → ${imageRef(next)}` : `already runs ${imageRef(next)}`}`);
+  return changed;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ImageConfig } from "../env";
-import { formatIssue } from "../env/errors";
+import { EnvConfigError, formatIssue } from "../env/errors";
 import { imageSchema } from "../env/image-schema";
 import { stableJson, writeOutputsAtomically } from "../ssm/outputs-file";
 
@@ -10,8 +10,18 @@ export function imageFilePath(imagesDir: string, env: string): string {
   return join(imagesDir, `${env}.json`);
 }
 
+/** Reads an env's image file; a hand-edited, broken file is a user mistake (EnvConfigError), not a crash. */
 export function readImage(imagesDir: string, env: string): ImageConfig {
-  return imageSchema.parse(JSON.parse(readFileSync(imageFilePath(imagesDir, env), "utf8")));
+  const path = imageFilePath(imagesDir, env);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, "utf8"));
+  } catch (error) {
+    throw new EnvConfigError(`env ${env}`, [`env ${env}: ${path}: not readable JSON (${(error as Error).message})`]);
+  }
+  const problems = imageProblems(env, parsed);
+  if (problems.length > 0) throw new EnvConfigError(`env ${env}`, problems);
+  return parsed as ImageConfig;
 }
 
 /** Validates an image reference; returns the problems, each naming the field and the value. */

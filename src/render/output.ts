@@ -26,8 +26,11 @@ const sibling = (dir: string, tag: string) => join(dirname(dir), `.${basename(di
 export function writeUnits(units: readonly OutputUnit[], staleDirs: readonly string[]): void {
   const staged = units.map((unit) => ({ unit, next: sibling(unit.dir, "new"), previous: sibling(unit.dir, "old") }));
   const retired = staleDirs.map((dir) => ({ dir, previous: sibling(dir, "old") }));
+  let rollbackFailed = false;
   const cleanUp = () => {
     for (const { next } of staged) rmSync(next, { recursive: true, force: true });
+    // After a failed rollback the old folders are the only copy of the previous output: keep them.
+    if (rollbackFailed) return;
     for (const { previous } of [...staged, ...retired]) rmSync(previous, { recursive: true, force: true });
   };
   try {
@@ -52,7 +55,14 @@ export function writeUnits(units: readonly OutputUnit[], staleDirs: readonly str
       }
       for (const { dir, previous } of retired) move(dir, previous);
     } catch (error) {
-      for (const { from, to } of moved.reverse()) renameSync(to, from);
+      try {
+        for (const { from, to } of moved.reverse()) renameSync(to, from);
+      } catch (rollbackError) {
+        rollbackFailed = true;
+        throw new Error(
+          `${String(error)}; rolling back also failed (${String(rollbackError)}): the previous output is in the .*.old-${process.pid} folders`,
+        );
+      }
       throw error;
     }
   } finally {

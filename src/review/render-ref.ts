@@ -20,7 +20,12 @@ export function renderRef(repoRoot: string, ref: string): RenderedRef {
   const scratch = mkdtempSync(join(tmpdir(), "candlefish-diff-"));
   const worktree = join(scratch, "worktree");
   const git = (...args: string[]) => execFileSync("git", args, { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
-  git("worktree", "add", "--detach", worktree, ref);
+  try {
+    git("worktree", "add", "--detach", worktree, ref);
+  } catch (error) {
+    rmSync(scratch, { recursive: true, force: true });
+    throw error;
+  }
   const cleanUp = () => {
     git("worktree", "remove", "--force", worktree);
     rmSync(scratch, { recursive: true, force: true });

@@ -44,6 +44,9 @@ const resourceDeleted: Rule = (change) =>
     ? [flag("high", "resource-deleted", `${where(change)}: deleted (Argo CD prunes it)`)]
     : [];
 
+/** Removing a whole rule, peer or port narrows a policy; any other change may widen it. */
+const NARROWING_REMOVAL = /^spec\.(ingress|egress)\.\d+(\.(from|to|ports)\.\d+)?$/;
+
 const networkPolicyLoosened: Rule = (change) => {
   const object = subject(change);
   if (object.kind !== "NetworkPolicy") return [];
@@ -55,36 +58,39 @@ const networkPolicyLoosened: Rule = (change) => {
   if (change.change === "removed" && object.name === "default-deny-all") {
     return [flag("high", "network-loosened", `${where(change)}: default deny removed`)];
   }
-  const widened = changedFields(change, /^spec\.(ingress|egress)\./).filter((field) => field.after !== undefined);
-  const selector = changedFields(change, /^spec\.podSelector/);
-  return widened.length > 0 || selector.length > 0
+  const widened = changedFields(change, /^spec\.(ingress|egress|policyTypes|podSelector)/).filter(
+    (field) => !(field.after === undefined && NARROWING_REMOVAL.test(field.path)),
+  );
+  return widened.length > 0
     ? [
         flag(
           "high",
           "network-loosened",
-          `${where(change)}: peers, ports or pods changed (${[...widened, ...selector].map((f) => f.path).join(", ")})`,
+          `${where(change)}: rules, peers, ports or pods changed (${widened.map((f) => f.path).join(", ")})`,
         ),
       ]
     : [];
 };
 
+const GUARDRAIL_LISTS = ["sourceRepos", "destinations", "clusterResourceWhitelist", "namespaceResourceWhitelist"];
+
 const appProjectLoosened: Rule = (change) => {
   if (subject(change).kind !== "AppProject" || change.change !== "changed") return [];
-  const grown = changedFields(
-    change,
-    /^spec\.(sourceRepos|destinations|clusterResourceWhitelist|namespaceResourceWhitelist)\./,
-  ).filter((field) => field.before === undefined);
+  // Compare the lists as sets: a replaced entry ("*" for a repo) is as loose as an added one.
+  const grown = GUARDRAIL_LISTS.filter((list) => {
+    const before = new Set(
+      ((at(change.before.body, `spec.${list}`) as unknown[]) ?? []).map((entry) => JSON.stringify(entry)),
+    );
+    return ((at(change.after.body, `spec.${list}`) as unknown[]) ?? []).some(
+      (entry) => !before.has(JSON.stringify(entry)),
+    );
+  });
   const relaxed = changedFields(change, /^spec\.(orphanedResources\.warn|syncWindows)/).filter(
     (field) => field.after === undefined || field.after === false,
   );
-  return grown.length + relaxed.length > 0
-    ? [
-        flag(
-          "high",
-          "appproject-loosened",
-          `${where(change)}: guardrails widened (${[...grown, ...relaxed].map((f) => f.path).join(", ")})`,
-        ),
-      ]
+  const what = [...grown.map((list) => `spec.${list}`), ...relaxed.map((field) => field.path)];
+  return what.length > 0
+    ? [flag("high", "appproject-loosened", `${where(change)}: guardrails widened (${what.join(", ")})`)]
     : [];
 };
 
@@ -106,6 +112,14 @@ const gateRelaxed: Rule = (change) => {
   const kind = subject(change).kind;
   if (change.change !== "changed" || (kind !== "AnalysisTemplate" && kind !== "PrometheusRule")) return [];
   const relaxed = change.fields.filter((field) => {
+    // A whole gate, or one of its conditions, gone: nothing left to fail on.
+    if (
+      kind === "AnalysisTemplate" &&
+      field.after === undefined &&
+      /^spec\.metrics\.\d+(\.(successCondition|failureCondition))?$/.test(field.path)
+    ) {
+      return true;
+    }
     if (/(successCondition|failureCondition|\.expr)$/.test(field.path)) {
       const [before, after] = [thresholds(field.before), thresholds(field.after)];
       return before.some((value, index) => (after[index] ?? value) > value);
@@ -139,6 +153,10 @@ const alertRemoved: Rule = (change) => {
 
 /** Field values that make a pod weaker than Pod Security `restricted` plus a read-only root. */
 const WEAKENED: { path: RegExp; weak: (value: unknown) => boolean }[] = [
+  {
+    path: /(securityContext|securityContext\.capabilities|securityContext\.capabilities\.drop)$/,
+    weak: (v) => v === undefined,
+  },
   { path: /securityContext\.runAsNonRoot$/, weak: (v) => v !== true },
   { path: /securityContext\.readOnlyRootFilesystem$/, weak: (v) => v !== true },
   { path: /securityContext\.allowPrivilegeEscalation$/, weak: (v) => v !== false },

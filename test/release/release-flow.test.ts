@@ -157,13 +157,37 @@ describe("soak start from Git history", () => {
     const added = new Date(Date.now() - 10 * HOUR);
     runSetImage({ env: "staging", tag: "v1.2.0", digest: DIGEST, repoRoot: repo }, { log: () => {}, error: () => {} });
     commitAll("staging: v1.2.0", added);
-    writeFileSync(join(repo, "dist/unrelated.txt"), "x\n");
-    commitAll("unrelated", new Date(Date.now() - HOUR));
+    // A later commit to the same file that keeps the digest (a new tag label) must not restart the soak.
+    const image = JSON.parse(file("src/env/images/staging.json"));
+    writeFileSync(
+      join(repo, "src/env/images/staging.json"),
+      `${JSON.stringify({ ...image, tag: "v1.2.0-relabelled" }, null, 2)}\n`,
+    );
+    commitAll("staging: relabel", new Date(Date.now() - HOUR));
     const start = soakStart(repo, "src/env/images/staging.json", DIGEST);
     expect(start?.since.getTime()).toBe(Math.floor(added.getTime() / 1000) * 1000);
   });
 
   it("is undefined while the image is not committed", () => {
     expect(soakStart(repo, "src/env/images/staging.json", `sha256:${"b2".repeat(32)}`)).toBeUndefined();
+  });
+});
+
+describe("release commands fail cleanly", () => {
+  it("leaves the image file and dist/ untouched when the re-render fails", () => {
+    const broken = { staging: { name: "staging" }, production: { name: "production" } };
+    const before = treeHash(repo);
+    expect(runSetImage({ env: "staging", tag: "v1.3.0", repoRoot: repo, inputs: broken }, out)).toBe(2);
+    expect(treeHash(repo)).toBe(before);
+  });
+
+  it("names a hand-broken image file instead of crashing", () => {
+    writeFileSync(
+      join(repo, "src/env/images/staging.json"),
+      '{ "repository": "candlefish/website", "tag": "latest" }\n',
+    );
+    expect(() =>
+      runPromote({ from: "staging", to: "production", repoRoot: repo, ignoreSoak: false, now: new Date() }, out),
+    ).toThrow(/env staging: image: tag: must pin a version: 'latest' is refused/);
   });
 });

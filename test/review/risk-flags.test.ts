@@ -53,6 +53,34 @@ describe("risk flags", () => {
     expect(flags).toEqual([{ rule: "network-loosened", severity: "high" }]);
   });
 
+  it("flags a default deny that stops denying egress", () => {
+    const flags = flagsAfter("production", "networkpolicy-default-deny-all.yaml", (p) => {
+      p.spec.policyTypes = ["Ingress"];
+    });
+    expect(flags).toEqual([{ rule: "network-loosened", severity: "high" }]);
+  });
+
+  it("flags a rule that loses its port list (all ports open)", () => {
+    const flags = flagsAfter("production", "networkpolicy-allow-website-from-monitoring.yaml", (p) => {
+      delete p.spec.ingress[0].ports;
+    });
+    expect(flags).toEqual([{ rule: "network-loosened", severity: "high" }]);
+  });
+
+  it("does not flag a removed peer, which narrows a policy", () => {
+    const flags = flagsAfter("production", "networkpolicy-allow-website-from-load-balancer.yaml", (p) => {
+      p.spec.ingress[0].from.pop();
+    });
+    expect(flags).toEqual([]);
+  });
+
+  it("flags an AppProject whose source repo was replaced by a wildcard", () => {
+    const flags = flagsAfter("argocd", "apps/appproject-candlefish.yaml", (p) => {
+      p.spec.sourceRepos = ["*"];
+    });
+    expect(flags).toEqual([{ rule: "appproject-loosened", severity: "high" }]);
+  });
+
   it("flags an AppProject whose whitelist grew", () => {
     const flags = flagsAfter("argocd", "apps/appproject-candlefish.yaml", (p) => {
       p.spec.namespaceResourceWhitelist.push({ group: "rbac.authorization.k8s.io", kind: "RoleBinding" });
@@ -87,6 +115,13 @@ describe("risk flags", () => {
     expect(flags).toEqual([{ rule: "gate-relaxed", severity: "high" }]);
   });
 
+  it("flags a gate removed from an AnalysisTemplate", () => {
+    const flags = flagsAfter("production", "analysistemplate-website-post-promotion.yaml", (t) => {
+      t.spec.metrics.pop();
+    });
+    expect(flags).toEqual([{ rule: "gate-relaxed", severity: "high" }]);
+  });
+
   it("flags a removed alert", () => {
     const flags = flagsAfter("production", "prometheusrule-website-slo.yaml", (rule) => {
       const group = rule.spec.groups.find((g: Manifest) => g.name === "website-operational-alerts");
@@ -98,6 +133,13 @@ describe("risk flags", () => {
   it("flags weakened container hardening", () => {
     const flags = flagsAfter("production", "rollout-website.yaml", (r) => {
       r.spec.template.spec.containers[0].securityContext.readOnlyRootFilesystem = false;
+    });
+    expect(flags).toEqual([{ rule: "hardening-weakened", severity: "high" }]);
+  });
+
+  it("flags a container that loses its whole securityContext", () => {
+    const flags = flagsAfter("production", "cronjob-db-backup.yaml", (c) => {
+      delete c.spec.jobTemplate.spec.template.spec.containers[0].securityContext;
     });
     expect(flags).toEqual([{ rule: "hardening-weakened", severity: "high" }]);
   });

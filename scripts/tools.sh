@@ -22,7 +22,7 @@ need() {
 # kubeconform, built from the Go module proxy at a pinned tag.
 stamp="$cache/bin/kubeconform.version"
 if [[ ! -x "$cache/bin/kubeconform" || "$(cat "$stamp" 2>/dev/null)" != "$KUBECONFORM_VERSION" ]]; then
-  need go "Install Go 1.22 or newer (Debian: apt-get install golang-go), then rerun."
+  need go "Install Go 1.24 or newer (Debian: apt-get install golang-go), then rerun."
   echo "tools: go install $KUBECONFORM_MODULE@$KUBECONFORM_VERSION" >&2
   GOBIN="$cache/bin" GOFLAGS=-mod=mod go install "$KUBECONFORM_MODULE@$KUBECONFORM_VERSION" >&2
   echo "$KUBECONFORM_VERSION" >"$stamp"

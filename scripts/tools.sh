@@ -22,7 +22,7 @@ need() {
 # kubeconform, built from the Go module proxy at a pinned tag.
 stamp="$cache/bin/kubeconform.version"
 if [[ ! -x "$cache/bin/kubeconform" || "$(cat "$stamp" 2>/dev/null)" != "$KUBECONFORM_VERSION" ]]; then
-  need go "Install Go 1.24 or newer (Debian: apt-get install golang-go), then rerun."
+  need go "Install the Go toolchain, version 1.24 or newer (Debian 12's golang-go, 1.19, is too old), then rerun."
   echo "tools: go install $KUBECONFORM_MODULE@$KUBECONFORM_VERSION" >&2
   GOBIN="$cache/bin" GOFLAGS=-mod=mod go install "$KUBECONFORM_MODULE@$KUBECONFORM_VERSION" >&2
   echo "$KUBECONFORM_VERSION" >"$stamp"
@@ -83,7 +83,7 @@ KUBERNETES_RELEASE="v1.34.1"
 ETCD_RELEASE="v3.6.5"
 control_plane_stamp="$cache/bin/control-plane.version"
 if [[ "$(cat "$control_plane_stamp" 2>/dev/null)" != "$KUBERNETES_RELEASE $ETCD_RELEASE" ]]; then
-  need go "Install Go 1.24 or newer (Debian: apt-get install golang-go), then rerun."
+  need go "Install the Go toolchain, version 1.24 or newer (Debian 12's golang-go, 1.19, is too old), then rerun."
   echo "tools: building kube-apiserver $KUBERNETES_RELEASE and etcd $ETCD_RELEASE from the Go module proxy" >&2
   GOFLAGS=-mod=mod bash "$root/scripts/build-control-plane.sh" "$cache" "$KUBERNETES_RELEASE" "$ETCD_RELEASE" >&2
   echo "$KUBERNETES_RELEASE $ETCD_RELEASE" >"$control_plane_stamp"

@@ -1,6 +1,7 @@
 import { relative } from "node:path";
+import { imageReference } from "../constructs/image";
 import { environments, parseEnvConfig } from "../env";
-import { imageFilePath, imageRef, readImage, withImages } from "../release/image-file";
+import { imageFilePath, readImage, withImages } from "../release/image-file";
 import { formatMinutes, soakStart } from "../release/soak";
 import { applyImage, RELEASE_EXIT, repoPaths } from "./set-image";
 import { type Console, EXIT, runSynth } from "./synth";
@@ -33,7 +34,7 @@ export function runPromote(options: PromoteOptions, out: Console): number {
   const image = readImage(paths.imagesDir, options.from);
   if (image.digest === undefined) {
     out.error(
-      `env ${options.from}: runs ${imageRef(image)}, a tag without a digest; promotion copies the exact image, so pin it first: npm run set-image -- --env ${options.from} --tag ${image.tag} --digest sha256:…`,
+      `env ${options.from}: runs ${imageReference(image)}, a tag without a digest; promotion copies the exact image, so pin it first: npm run set-image -- --env ${options.from} --tag ${image.tag} --digest sha256:…`,
     );
     return RELEASE_EXIT.refused;
   }
@@ -62,7 +63,7 @@ export function runPromote(options: PromoteOptions, out: Console): number {
   if (soaked < required) {
     const since =
       start === undefined ? "not committed yet" : `since ${start.commit.slice(0, 12)}, ${start.since.toISOString()}`;
-    const message = `env ${options.from} has run ${imageRef(image)} for ${formatMinutes(soaked, Math.floor)} (${since}); ${options.to} requires ${formatMinutes(required)}: ${formatMinutes(required - soaked)} remain`;
+    const message = `env ${options.from} has run ${imageReference(image)} for ${formatMinutes(soaked, Math.floor)} (${since}); ${options.to} requires ${formatMinutes(required)}: ${formatMinutes(required - soaked)} remain`;
     if (!options.ignoreSoak) {
       out.error(`${message}. Wait, or pass --ignore-soak (it is printed in the PR).`);
       return RELEASE_EXIT.refused;

@@ -3,7 +3,7 @@ import { ssmClient } from "../ssm/client";
 import { explainAwsError } from "../ssm/explain-error";
 import { type FetchedParameter, fetchParameters } from "../ssm/fetch";
 import { mapToOutputs } from "../ssm/map-outputs";
-import { outputsDiff, outputsPath, readOutputs, stableJson, writeOutputsAtomically } from "../ssm/outputs-file";
+import { outputsDiff, outputsPath, readOutputs, stableJson, writeFileAtomically } from "../ssm/outputs-file";
 import { SSM_PARAMETERS, SSM_PREFIX } from "../ssm/parameters";
 import type { Console } from "./synth";
 
@@ -70,7 +70,7 @@ export async function runResolve(options: ResolveOptions, out: Console): Promise
     );
     if (before === after) continue;
     if (options.dryRun) out.log(outputsDiff(shown, before, after));
-    else writeOutputsAtomically(path, after);
+    else writeFileAtomically(path, after);
   }
   return RESOLVE_EXIT.ok;
 }

@@ -1,6 +1,7 @@
 import { join } from "node:path";
+import { imageReference } from "../constructs/image";
 import { environments, type ImageConfig } from "../env";
-import { imageProblems, imageRef, readImage, withImages, writeImage } from "../release/image-file";
+import { imageProblems, readImage, withImages, writeImage } from "../release/image-file";
 import { type Console, runSynth } from "./synth";
 
 export interface SetImageOptions {
@@ -69,6 +70,8 @@ export function applyImage(
   );
   if (rendered !== 0) return undefined;
   const changed = writeImage(paths.imagesDir, env, next);
-  out.log(`${env}: ${changed ? `${imageRef(current)} → ${imageRef(next)}` : `already runs ${imageRef(next)}`}`);
+  out.log(
+    `${env}: ${changed ? `${imageReference(current)} → ${imageReference(next)}` : `already runs ${imageReference(next)}`}`,
+  );
   return changed;
 }

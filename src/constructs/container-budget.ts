@@ -1,3 +1,5 @@
+import { Size } from "cdk8s";
+import * as kplus from "cdk8s-plus-28";
 import type { WorkloadConfig } from "../env";
 import { cpuMillicores, memoryBytes } from "../env/quantity";
 
@@ -33,5 +35,16 @@ export function workloadBudget(workload: WorkloadConfig): ContainerBudget {
     cpuLimitMillis: cpuMillicores(limits.cpu),
     memoryRequestMebibytes: memoryBytes(requests.memory) / 2 ** 20,
     memoryLimitMebibytes: memoryBytes(limits.memory) / 2 ** 20,
+  };
+}
+
+/** The budget as cdk8s-plus container resources: one conversion for every container this repo renders. */
+export function containerResources(budget: ContainerBudget): kplus.ContainerResources {
+  return {
+    cpu: { request: kplus.Cpu.millis(budget.cpuRequestMillis), limit: kplus.Cpu.millis(budget.cpuLimitMillis) },
+    memory: {
+      request: Size.mebibytes(budget.memoryRequestMebibytes),
+      limit: Size.mebibytes(budget.memoryLimitMebibytes),
+    },
   };
 }

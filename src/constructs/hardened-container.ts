@@ -1,14 +1,15 @@
 import { Duration, Size } from "cdk8s";
 import * as kplus from "cdk8s-plus-28";
+import type { Construct } from "constructs";
 import type { WorkloadConfig } from "../env";
-import { cpuMillicores, memoryBytes } from "../env/quantity";
+import { containerResources, workloadBudget } from "./container-budget";
 
 /** UID/GID of the image's unprivileged user; no root, no name lookup needed. */
 export const RUNTIME_USER = 10001;
 
-/** Mebibytes keep every memory quantity the schema accepts (Mi, Gi) whole. */
-function memory(quantity: string): Size {
-  return Size.mebibytes(memoryBytes(quantity) / 2 ** 20);
+/** The writable /tmp every read-only-root container gets, size-limited so it cannot fill the node. */
+export function tmpVolume(scope: Construct): kplus.Volume {
+  return kplus.Volume.fromEmptyDir(scope, "tmp", "tmp", { sizeLimit: Size.mebibytes(256) });
 }
 
 function httpProbe(path: string, port: number, periodSeconds: number, failureThreshold: number): kplus.Probe {
@@ -47,7 +48,6 @@ export function hardenedContainerProps(
   tmp: kplus.Volume,
   secrets: readonly kplus.ISecret[],
 ): kplus.ContainerProps {
-  const { resources } = workload;
   return {
     name,
     image,
@@ -59,13 +59,7 @@ export function hardenedContainerProps(
       { name: "metrics", number: workload.metrics.port, protocol: kplus.Protocol.TCP },
     ],
     securityContext: restrictedSecurityContext(RUNTIME_USER),
-    resources: {
-      cpu: {
-        request: kplus.Cpu.millis(cpuMillicores(resources.requests.cpu)),
-        limit: kplus.Cpu.millis(cpuMillicores(resources.limits.cpu)),
-      },
-      memory: { request: memory(resources.requests.memory), limit: memory(resources.limits.memory) },
-    },
+    resources: containerResources(workloadBudget(workload)),
     // Startup allows 2 minutes of boot; after that liveness restarts a hung
     // process within 30 s and readiness drops a pod from the Service within 15 s.
     startup: httpProbe(workload.healthPath, workload.containerPort, 5, 24),

@@ -1,7 +1,7 @@
-import { type Duration, Size } from "cdk8s";
+import type { Duration } from "cdk8s";
 import * as kplus from "cdk8s-plus-28";
-import type { ContainerBudget } from "./container-budget";
-import { restrictedSecurityContext } from "./hardened-container";
+import { type ContainerBudget, containerResources } from "./container-budget";
+import { restrictedSecurityContext, tmpVolume } from "./hardened-container";
 import { scratchChart, workloadSpecJson } from "./scratch";
 
 /** A Secret mounted read-only into a job's container. */
@@ -34,7 +34,7 @@ export interface HardenedJobProps {
  */
 export function hardenedJobSpec(props: HardenedJobProps): Record<string, unknown> {
   const scratch = scratchChart();
-  const tmp = kplus.Volume.fromEmptyDir(scratch, "tmp", "tmp", { sizeLimit: Size.mebibytes(256) });
+  const tmp = tmpVolume(scratch);
   const mounts = (props.secretMounts ?? []).map((mount) => ({
     path: mount.path,
     readOnly: true,
@@ -72,16 +72,7 @@ export function hardenedJobSpec(props: HardenedJobProps): Record<string, unknown
           kplus.Env.fromSecret(kplus.Secret.fromSecretName(scratch, `${name}-env`, name)),
         ),
         securityContext: restrictedSecurityContext(props.user),
-        resources: {
-          cpu: {
-            request: kplus.Cpu.millis(props.budget.cpuRequestMillis),
-            limit: kplus.Cpu.millis(props.budget.cpuLimitMillis),
-          },
-          memory: {
-            request: Size.mebibytes(props.budget.memoryRequestMebibytes),
-            limit: Size.mebibytes(props.budget.memoryLimitMebibytes),
-          },
-        },
+        resources: containerResources(props.budget),
         volumeMounts: [{ path: "/tmp", volume: tmp }, ...mounts],
       },
     ],

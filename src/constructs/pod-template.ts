@@ -1,7 +1,7 @@
-import { Duration, Size } from "cdk8s";
+import { Duration } from "cdk8s";
 import * as kplus from "cdk8s-plus-28";
 import type { WorkloadConfig } from "../env";
-import { hardenedContainerProps, RUNTIME_USER } from "./hardened-container";
+import { hardenedContainerProps, RUNTIME_USER, tmpVolume } from "./hardened-container";
 import { selectorLabels, type WorkloadIdentity } from "./labels";
 import { type PodTemplateJson, scratchChart, workloadSpecJson } from "./scratch";
 import { workloadSecretNames } from "./secret-names";
@@ -60,7 +60,7 @@ function scheduling(props: PodTemplateProps): Record<string, unknown> {
  */
 export function hardenedPodTemplate(props: PodTemplateProps): PodTemplateJson {
   const scratch = scratchChart();
-  const tmp = kplus.Volume.fromEmptyDir(scratch, "tmp", "tmp", { sizeLimit: Size.mebibytes(256) });
+  const tmp = tmpVolume(scratch);
   const deployment = new kplus.Deployment(scratch, "workload", {
     select: false,
     podMetadata: { labels: { ...selectorLabels(props.identity) } },

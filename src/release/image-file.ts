@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { ImageConfig } from "../env";
 import { EnvConfigError, formatIssue } from "../env/errors";
 import { imageSchema } from "../env/image-schema";
-import { stableJson, writeOutputsAtomically } from "../ssm/outputs-file";
+import { stableJson, writeFileAtomically } from "../ssm/outputs-file";
 
 /** src/env/images/<env>.json: the one file automation edits to change what an env runs. */
 export function imageFilePath(imagesDir: string, env: string): string {
@@ -35,12 +35,8 @@ export function writeImage(imagesDir: string, env: string, image: ImageConfig): 
   const path = imageFilePath(imagesDir, env);
   const content = stableJson(image);
   if (readFileSync(path, "utf8") === content) return false;
-  writeOutputsAtomically(path, content);
+  writeFileAtomically(path, content);
   return true;
-}
-
-export function imageRef(image: ImageConfig): string {
-  return `${image.repository}${image.tag ? `:${image.tag}` : ""}${image.digest ? `@${image.digest}` : ""}`;
 }
 
 /** Env inputs with each env's image read from the image files (the files are the truth, not the loaded modules). */

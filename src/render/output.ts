@@ -75,7 +75,8 @@ export interface Drift {
   readonly change: "missing" | "stale" | "changed";
 }
 
-function filesBelow(dir: string): string[] {
+/** Every file below `dir`, as sorted paths relative to it; none when `dir` does not exist. */
+export function filesBelow(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())

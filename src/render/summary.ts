@@ -1,3 +1,4 @@
+import { imageReference } from "../constructs/image";
 import type { EnvConfig } from "../env";
 import { ALERTS } from "../slo/alert-catalog";
 import { releaseGates } from "../slo/gates";
@@ -17,7 +18,7 @@ export function envSummary(env: EnvConfig, runbookBase: string): RenderedFile {
   for (const [name, workload] of Object.entries(env.workloads)) {
     const { hpa, rollout, analysis } = workload;
     const promote = `kubectl argo rollouts promote ${name} -n ${env.namespace}`;
-    const image = `${env.image.repository}${env.image.tag ? `:${env.image.tag}` : ""}${env.image.digest ? `@${env.image.digest}` : ""}`;
+    const image = imageReference(env.image);
     lines.push(
       `## ${name}`,
       "",

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { parse } from "yaml";
+import { childDirs, filesBelow } from "../render/output";
 import type { ReviewedObject } from "./compare";
 
 interface Parsed {
@@ -8,27 +9,18 @@ interface Parsed {
   metadata?: { name?: string };
 }
 
-function yamlFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".yaml"))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
-
-/** Every rendered object below `<root>/dist/<env>/` and `<root>/argocd/`. */
+/** Every rendered object below `<distRoot>/<env>/` and `<argocdRoot>/`. */
 export function loadRender(distRoot: string, argocdRoot: string): ReviewedObject[] {
-  const scopes = existsSync(distRoot)
-    ? readdirSync(distRoot, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith("."))
-    : [];
   const sources = [
-    ...scopes.map((entry) => ({ scope: entry.name, dir: join(distRoot, entry.name) })),
+    ...childDirs(distRoot).map((dir) => ({ scope: basename(dir), dir })),
     { scope: "argocd", dir: argocdRoot },
   ];
   return sources.flatMap(({ scope, dir }) =>
-    yamlFiles(dir).map((path) => {
-      const body = parse(readFileSync(path, "utf8")) as Parsed & Record<string, unknown>;
-      return { scope, file: relative(dir, path), kind: body.kind ?? "?", name: body.metadata?.name ?? "?", body };
-    }),
+    filesBelow(dir)
+      .filter((file) => file.endsWith(".yaml"))
+      .map((file) => {
+        const body = parse(readFileSync(join(dir, file), "utf8")) as Parsed & Record<string, unknown>;
+        return { scope, file, kind: body.kind ?? "?", name: body.metadata?.name ?? "?", body };
+      }),
   );
 }

@@ -25,7 +25,7 @@ export function readOutputs(path: string): string {
 }
 
 /** Write beside, then rename: a reader sees the old file or the new one, never half of either. */
-export function writeOutputsAtomically(path: string, content: string): void {
+export function writeFileAtomically(path: string, content: string): void {
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, content);
   renameSync(temporary, path);

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +9,7 @@ import { resolveArgs } from "../support/argo-args";
 import { configOf, inputOf, setAt, tempDir } from "../support/fixtures";
 import { freePort, type Managed, startManaged, stopManaged, waitFor } from "../support/processes";
 import { namespaceOf, type Role, SCENARIOS, type ScenarioName } from "../support/scenarios";
+import { toolPath } from "../support/tools";
 
 const SCRAPE_INTERVAL = "500ms";
 let prometheus: Managed | undefined;
@@ -75,7 +75,6 @@ async function outcomes(config: EnvConfig, scenario: ScenarioName): Promise<Reco
 
 describe("release gates against a real Prometheus", () => {
   beforeAll(async () => {
-    const tools = execFileSync("bash", ["scripts/tools.sh"], { encoding: "utf8" }).trim();
     const buckets = configOf("production").workloads.website?.metrics.latencyBuckets ?? [];
     exporter = startManaged(process.execPath, [
       "--import",
@@ -94,7 +93,7 @@ describe("release gates against a real Prometheus", () => {
     const port = await freePort();
     prometheusUrl = `http://127.0.0.1:${port}`;
     const started = performance.now();
-    prometheus = startManaged(join(tools, "bin", "prometheus"), [
+    prometheus = startManaged(toolPath("bin", "prometheus"), [
       `--config.file=${join(dir, "prometheus.yml")}`,
       `--storage.tsdb.path=${join(dir, "data")}`,
       `--web.listen-address=127.0.0.1:${port}`,

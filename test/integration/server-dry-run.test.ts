@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
+import { filesBelow } from "../../src/render/output";
 import { type ControlPlane, startControlPlane } from "../support/control-plane";
 import type { Manifest } from "../support/fixtures";
 
@@ -9,12 +10,10 @@ const CRD_ROOT = "../shared/crds";
 const FIELD_MANAGER = "candlefish-rehearsal";
 let cluster: ControlPlane;
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".yaml"))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-}
+const yamlFiles = (dir: string) =>
+  filesBelow(dir)
+    .filter((name) => name.endsWith(".yaml"))
+    .map((name) => join(dir, name));
 
 /** The REST path of an object, from its apiVersion and kind (plural: lower-case kind + s, with the few exceptions here). */
 function pathOf(manifest: Manifest): string {

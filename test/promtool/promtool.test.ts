@@ -1,15 +1,16 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { type EnvConfig, parseEnvConfig } from "../../src/env";
 import { configOf, find, inputOf, manifestsOf, setAt, tempDir } from "../support/fixtures";
+import { toolPath } from "../support/tools";
 import { SUITES } from "./suites";
 
 let promtool = "";
 beforeAll(() => {
-  promtool = join(execFileSync("bash", ["scripts/tools.sh"], { encoding: "utf8" }).trim(), "bin", "promtool");
+  promtool = toolPath("bin", "promtool");
 });
 
 /** promtool reads rule groups, not a PrometheusRule: write the rendered object's spec. */

@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { request } from "node:https";
 import { join } from "node:path";
 import { tempDir } from "./fixtures";
 import { freePort, type Managed, startManaged, stopManaged, waitFor } from "./processes";
+import { toolPath } from "./tools";
 
 const TOKEN = "rehearsal-admin-token-for-loopback-tests";
 
@@ -20,7 +21,6 @@ export interface ControlPlane {
 }
 
 export async function startControlPlane(): Promise<ControlPlane> {
-  const tools = execFileSync("bash", ["scripts/tools.sh"], { encoding: "utf8" }).trim();
   const dir = tempDir("control-plane");
   // Throwaway keys for service account tokens; the cluster lives for one test file.
   spawnSync("openssl", ["genrsa", "-out", join(dir, "sa.key"), "2048"]);
@@ -28,7 +28,7 @@ export async function startControlPlane(): Promise<ControlPlane> {
   writeFileSync(join(dir, "tokens.csv"), `${TOKEN},admin,admin,system:masters\n`);
 
   const [client, peer, secure] = [await freePort(), await freePort(), await freePort()];
-  const etcd = startManaged(join(tools, "bin", "etcd"), [
+  const etcd = startManaged(toolPath("bin", "etcd"), [
     `--data-dir=${join(dir, "etcd")}`,
     `--listen-client-urls=http://127.0.0.1:${client}`,
     `--advertise-client-urls=http://127.0.0.1:${client}`,
@@ -43,7 +43,7 @@ export async function startControlPlane(): Promise<ControlPlane> {
   };
   try {
     await waitFor("etcd", async () => ((await fetch(`http://127.0.0.1:${client}/health`)).ok ? true : undefined));
-    apiserver = startManaged(join(tools, "bin", "kube-apiserver"), [
+    apiserver = startManaged(toolPath("bin", "kube-apiserver"), [
       `--etcd-servers=http://127.0.0.1:${client}`,
       "--bind-address=127.0.0.1",
       `--secure-port=${secure}`,

@@ -1,6 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { join } from "node:path";
 import { freePort, type Managed, startManaged, stopManaged, waitFor } from "./processes";
+import { toolPath } from "./tools";
 
 /** A real SSM API on loopback: moto's server from the pinned tool virtualenv. */
 export interface MotoServer {
@@ -10,14 +9,8 @@ export interface MotoServer {
 }
 
 export async function startMoto(): Promise<MotoServer> {
-  const tools = execFileSync("bash", ["scripts/tools.sh"], { encoding: "utf8" }).trim();
   const port = await freePort();
-  const server: Managed = startManaged(join(tools, "venv", "bin", "moto_server"), [
-    "-H",
-    "127.0.0.1",
-    "-p",
-    String(port),
-  ]);
+  const server: Managed = startManaged(toolPath("venv", "bin", "moto_server"), ["-H", "127.0.0.1", "-p", String(port)]);
   const endpoint = `http://127.0.0.1:${port}`;
   await waitFor("moto's server", async () => ((await fetch(`${endpoint}/moto-api/`)).ok ? true : undefined), 30_000);
   return { endpoint, pid: server.pid, stop: () => stopManaged(server) };

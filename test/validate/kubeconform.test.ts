@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runSynth } from "../../src/cli/synth";
 import { synthOptions, tempDir } from "../support/fixtures";
+import { toolPath } from "../support/tools";
 
 /** Runs the project's real validate script (pinned kubeconform, offline schemas) on a folder. */
 function validate(dir: string) {
@@ -14,7 +15,7 @@ function validate(dir: string) {
 describe("kubeconform validation (real binary)", () => {
   let rendered: string;
   beforeAll(() => {
-    execFileSync("bash", ["scripts/tools.sh"], { stdio: "ignore" });
+    toolPath();
     rendered = join(tempDir("kubeconform"), "dist");
     runSynth(synthOptions(rendered), { log: () => {}, error: () => {} });
   });

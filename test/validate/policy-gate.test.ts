@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -6,10 +6,11 @@ import { parse } from "yaml";
 import { scanForSecrets } from "../../src/validate/secret-scan";
 import { wrapForPolicyCheck } from "../../src/validate/wrap-rollouts";
 import { tempDir } from "../support/fixtures";
+import { toolPath } from "../support/tools";
 
 let venv = "";
 beforeAll(() => {
-  venv = join(execFileSync("bash", ["scripts/tools.sh"], { encoding: "utf8" }).trim(), "venv", "bin");
+  venv = toolPath("venv", "bin");
 });
 
 describe("policy skips", () => {

@@ -22,7 +22,7 @@ need() {
 # kubeconform, built from the Go module proxy at a pinned tag.
 stamp="$cache/bin/kubeconform.version"
 if [[ ! -x "$cache/bin/kubeconform" || "$(cat "$stamp" 2>/dev/null)" != "$KUBECONFORM_VERSION" ]]; then
-  need go "Install the Go toolchain, version 1.24 or newer (Debian 12's golang-go, 1.19, is too old), then rerun."
+  need go "Install the Go toolchain, version 1.26 or newer (KWOK needs it; Debian 12's golang-go, 1.19, is too old), then rerun."
   echo "tools: go install $KUBECONFORM_MODULE@$KUBECONFORM_VERSION" >&2
   GOBIN="$cache/bin" GOFLAGS=-mod=mod go install "$KUBECONFORM_MODULE@$KUBECONFORM_VERSION" >&2
   echo "$KUBECONFORM_VERSION" >"$stamp"
@@ -77,16 +77,29 @@ fi
 ln -sf "$(command -v prometheus)" "$cache/bin/prometheus"
 ln -sf "$(command -v promtool)" "$cache/bin/promtool"
 
-# A real API server for the server-side dry run: kube-apiserver and etcd built from the Go module
-# proxy (no binary downloads), cached by version. Cold: about 4 minutes on 2 cores.
+# A real control plane for the server-side dry run and the rehearsal: kube-apiserver,
+# kube-controller-manager, kube-scheduler and etcd built from the Go module proxy (no binary
+# downloads), cached by version.
 KUBERNETES_RELEASE="v1.34.1"
 ETCD_RELEASE="v3.6.5"
 control_plane_stamp="$cache/bin/control-plane.version"
-if [[ "$(cat "$control_plane_stamp" 2>/dev/null)" != "$KUBERNETES_RELEASE $ETCD_RELEASE" ]]; then
-  need go "Install the Go toolchain, version 1.24 or newer (Debian 12's golang-go, 1.19, is too old), then rerun."
+if [[ "$(cat "$control_plane_stamp" 2>/dev/null)" != "$KUBERNETES_RELEASE $ETCD_RELEASE scheduler" ]]; then
+  need go "Install the Go toolchain, version 1.26 or newer (KWOK needs it; Debian 12's golang-go, 1.19, is too old), then rerun."
   echo "tools: building kube-apiserver $KUBERNETES_RELEASE and etcd $ETCD_RELEASE from the Go module proxy" >&2
   GOFLAGS=-mod=mod bash "$root/scripts/build-control-plane.sh" "$cache" "$KUBERNETES_RELEASE" "$ETCD_RELEASE" >&2
-  echo "$KUBERNETES_RELEASE $ETCD_RELEASE" >"$control_plane_stamp"
+  echo "$KUBERNETES_RELEASE $ETCD_RELEASE scheduler" >"$control_plane_stamp"
+fi
+
+# The rehearsal's controller side: Argo Rollouts (controller and kubectl plugin) built from its own
+# module source, KWOK from the Go module proxy, KWOK's upstream stages beside them.
+ROLLOUTS_RELEASE="v1.9.1"
+KWOK_RELEASE="v0.8.0"
+rollouts_stamp="$cache/bin/rollouts.version"
+if [[ "$(cat "$rollouts_stamp" 2>/dev/null)" != "$ROLLOUTS_RELEASE $KWOK_RELEASE" ]]; then
+  need go "Install the Go toolchain, version 1.26 or newer (KWOK needs it; Debian 12's golang-go, 1.19, is too old), then rerun."
+  echo "tools: building Argo Rollouts $ROLLOUTS_RELEASE and KWOK $KWOK_RELEASE from the Go module proxy" >&2
+  GOFLAGS=-mod=mod bash "$root/scripts/build-rollouts.sh" "$cache" "$ROLLOUTS_RELEASE" "$KWOK_RELEASE" >&2
+  echo "$ROLLOUTS_RELEASE $KWOK_RELEASE" >"$rollouts_stamp"
 fi
 
 echo "$cache"

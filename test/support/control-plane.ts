@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { request } from "node:https";
 import { join } from "node:path";
+import { stringify } from "yaml";
 import { tempDir } from "./fixtures";
 import { freePort, type Managed, startManaged, stopManaged, waitFor } from "./processes";
 import { toolPath } from "./tools";
@@ -16,6 +17,10 @@ export interface KubeResponse {
 /** A real kube-apiserver and etcd on loopback, started by the test and stopped by PID. */
 export interface ControlPlane {
   readonly url: string;
+  /** A kubeconfig for other components and kubectl: admin token, loopback only. */
+  readonly kubeconfig: string;
+  /** The key that signs service account tokens, for kube-controller-manager. */
+  readonly serviceAccountKey: string;
   call(method: string, path: string, body?: string, contentType?: string): Promise<KubeResponse>;
   stop(): Promise<void>;
 }
@@ -83,9 +88,23 @@ export async function startControlPlane(): Promise<ControlPlane> {
       async () => ((await call("GET", "/readyz")).body === "ok" ? true : undefined),
       90_000,
     );
-    return { url, call, stop };
+    const kubeconfig = join(dir, "kubeconfig");
+    writeFileSync(kubeconfig, kubeconfigFor(url));
+    return { url, kubeconfig, serviceAccountKey: join(dir, "sa.key"), call, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** The server's certificate is self-signed for one run on loopback, hence no verification. */
+function kubeconfigFor(server: string): string {
+  return stringify({
+    apiVersion: "v1",
+    kind: "Config",
+    clusters: [{ name: "rehearsal", cluster: { server, "insecure-skip-tls-verify": true } }],
+    users: [{ name: "admin", user: { token: TOKEN } }],
+    contexts: [{ name: "rehearsal", context: { cluster: "rehearsal", user: "admin" } }],
+    "current-context": "rehearsal",
+  });
 }

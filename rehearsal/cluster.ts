@@ -1,0 +1,110 @@
+import { type ControlPlane, startControlPlane } from "../test/support/control-plane";
+import { freePort, type Managed, startManaged, stopManaged, waitFor } from "../test/support/processes";
+import { toolPath } from "../test/support/tools";
+import { Kubectl } from "./kubectl";
+
+/** Zones the production pod template requires (node affinity) and spreads over (DoNotSchedule). */
+const ZONES = ["us-east-1a", "us-east-1b", "us-east-1c"];
+const FAKE_NODE_ANNOTATION = "kwok.x-k8s.io/node";
+
+/**
+ * A Kubernetes control plane without kubelets: etcd, kube-apiserver, kube-controller-manager
+ * (ReplicaSets, Jobs, the HPA), kube-scheduler, KWOK playing the kubelet of three fake nodes,
+ * and the Argo Rollouts controller. Everything runs on loopback and is stopped by PID.
+ */
+export interface RehearsalCluster {
+  readonly controlPlane: ControlPlane;
+  readonly kubectl: Kubectl;
+  /** Output of each component, for failure reports. */
+  logs(): Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export async function startRehearsalCluster(): Promise<RehearsalCluster> {
+  const controlPlane = await startControlPlane();
+  const kubectl = new Kubectl(controlPlane.kubeconfig);
+  const components: Record<string, Managed> = {};
+  const stop = async () => {
+    for (const managed of Object.values(components).reverse()) await stopManaged(managed);
+    await controlPlane.stop();
+  };
+  try {
+    const kubeconfig = `--kubeconfig=${controlPlane.kubeconfig}`;
+    components["kube-controller-manager"] = startManaged(toolPath("bin", "kube-controller-manager"), [
+      kubeconfig,
+      "--leader-elect=false",
+      "--bind-address=127.0.0.1",
+      `--secure-port=${await freePort()}`,
+      `--service-account-private-key-file=${controlPlane.serviceAccountKey}`,
+      "--use-service-account-credentials=false",
+      // The HPA raises the Rollout to minReplicas without metrics; its default 15 s period only slows the rehearsal.
+      "--horizontal-pod-autoscaler-sync-period=2s",
+    ]);
+    components["kube-scheduler"] = startManaged(toolPath("bin", "kube-scheduler"), [
+      kubeconfig,
+      "--leader-elect=false",
+      "--bind-address=127.0.0.1",
+      `--secure-port=${await freePort()}`,
+    ]);
+    components.kwok = startManaged(toolPath("bin", "kwok"), [
+      kubeconfig,
+      `--config=${toolPath("share", "kwok-stages.yaml")}`,
+      "--manage-all-nodes=false",
+      `--manage-nodes-with-annotation-selector=${FAKE_NODE_ANNOTATION}=fake`,
+      "--cidr=10.0.0.1/16",
+      "--node-ip=127.0.0.1",
+      // Node leases keep the fake nodes Ready; without them the node lifecycle controller marks them NotReady.
+      "--node-lease-duration-seconds=40",
+      `--node-port=${await freePort()}`,
+      `--server-address=127.0.0.1:${await freePort()}`,
+    ]);
+    components["argo-rollouts"] = startManaged(toolPath("bin", "rollouts-controller"), [
+      kubeconfig,
+      "--leader-elect=false",
+      "--ingress-api-version=networking/v1",
+      `--metricsPort=${await freePort()}`,
+      `--healthzPort=${await freePort()}`,
+    ]);
+    await kubectl.apply(ZONES.map((zone, index) => fakeNode(`kwok-node-${index}`, zone)));
+    await waitFor(
+      "three Ready fake nodes",
+      async () => {
+        const nodes = await kubectl.json<NodeList>("get", "nodes");
+        const ready = nodes.items.filter((node) =>
+          node.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True"),
+        );
+        return ready.length === ZONES.length ? true : undefined;
+      },
+      60_000,
+    );
+    const logs = () =>
+      Object.fromEntries(Object.entries(components).map(([name, managed]) => [name, managed.output()]));
+    return { controlPlane, kubectl, logs, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+interface NodeList {
+  items: { status?: { conditions?: { type: string; status: string }[] } }[];
+}
+
+/** A node only KWOK manages, in one zone; KWOK gives it capacity for any number of pods. */
+function fakeNode(name: string, zone: string): object {
+  return {
+    apiVersion: "v1",
+    kind: "Node",
+    metadata: {
+      name,
+      annotations: { [FAKE_NODE_ANNOTATION]: "fake", "node.alpha.kubernetes.io/ttl": "0" },
+      labels: {
+        "kubernetes.io/hostname": name,
+        "kubernetes.io/os": "linux",
+        "kubernetes.io/arch": "amd64",
+        "topology.kubernetes.io/zone": zone,
+        type: "kwok",
+      },
+    },
+  };
+}

@@ -21,6 +21,8 @@ const ROLLOUT_DELAYS = ["scaleDownDelaySeconds", "abortScaleDownDelaySeconds"] a
 const METRIC_DURATIONS = ["initialDelay", "interval"] as const;
 /** Four scrapes at the rehearsal Prometheus' 1 s interval: rate() needs two, jitter eats one. */
 const MIN_WINDOW_SECONDS = 4;
+/** A range selector in seconds, the only unit the gates render (`[120s]`). */
+const RATE_WINDOW = /\[(\d+)s\]/g;
 
 /**
  * The documented rehearsal patch step (docs/rehearsal.md): the rendered production manifests,
@@ -33,6 +35,9 @@ export function patchForRehearsal(
 ): { manifests: Manifest[]; patches: Patch[] } {
   const patches: Patch[] = [];
   const scaled = (seconds: number) => Math.max(1, Math.ceil(seconds / targets.timeScale));
+  // A window shorter than a few scrapes returns nothing, and an unscaled one would carry one
+  // scenario's errors into the next.
+  const scaledWindow = (seconds: number) => Math.max(MIN_WINDOW_SECONDS, scaled(seconds));
   const patched = structuredClone(manifests).map((manifest) => {
     const object = `${manifest.kind}/${manifest.metadata.name}`;
     const set = (owner: Manifest, key: string, field: string, to: unknown) => {
@@ -53,8 +58,12 @@ export function patchForRehearsal(
           if (metric[key] !== undefined) set(metric, key, `${at}.${key}`, `${scaled(seconds(metric[key]))}s`);
         }
         const { prometheus, web } = metric.provider as Manifest;
-        if (prometheus !== undefined)
+        if (prometheus !== undefined) {
           set(prometheus, "address", `${at}.provider.prometheus.address`, targets.prometheusUrl);
+          const query = prometheus.query as string;
+          const windowed = query.replaceAll(RATE_WINDOW, (_, window: string) => `[${scaledWindow(Number(window))}s]`);
+          if (windowed !== query) set(prometheus, "query", `${at}.provider.prometheus.query`, windowed);
+        }
         if (web !== undefined) {
           const path = new URL(web.url.replaceAll(/\{\{[^}]*\}\}/g, "placeholder")).pathname;
           set(web, "url", `${at}.provider.web.url`, `${targets.healthBaseUrl}${path}`);

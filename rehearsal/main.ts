@@ -70,11 +70,7 @@ async function main(): Promise<void> {
   };
   console.log("Rehearsal patch step (everything else is the rendered production config):");
   for (const patch of patchForRehearsal(manifestsIn(workspace.distOf(ENV)), targets).patches) {
-    const change =
-      typeof patch.from === "string" && patch.from.includes("\n")
-        ? "rate windows ÷ time scale"
-        : `${JSON.stringify(patch.from)} → ${JSON.stringify(patch.to)}`;
-    console.log(`  ${patch.object} ${patch.field}: ${change}`);
+    console.log(`  ${patch.object} ${patch.field}: ${JSON.stringify(patch.from)} → ${JSON.stringify(patch.to)}`);
   }
 
   const rehearsal: Rehearsal = {

@@ -61,8 +61,13 @@ export function patchForRehearsal(
         if (prometheus !== undefined) {
           set(prometheus, "address", `${at}.provider.prometheus.address`, targets.prometheusUrl);
           const query = prometheus.query as string;
-          const windowed = query.replaceAll(RATE_WINDOW, (_, window: string) => `[${scaledWindow(Number(window))}s]`);
-          if (windowed !== query) set(prometheus, "query", `${at}.provider.prometheus.query`, windowed);
+          const windows = [...new Set(query.match(RATE_WINDOW) ?? [])];
+          if (windows.length > 0) {
+            const rescale = (window: string) => `[${scaledWindow(Number(window.slice(1, -2)))}s]`;
+            prometheus.query = query.replaceAll(RATE_WINDOW, rescale);
+            const field = `${at}.provider.prometheus.query range windows`;
+            patches.push({ object, field, from: windows.join(" "), to: windows.map(rescale).join(" ") });
+          }
         }
         if (web !== undefined) {
           const path = new URL(web.url.replaceAll(/\{\{[^}]*\}\}/g, "placeholder")).pathname;

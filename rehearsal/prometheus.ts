@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { ROLE_SERIES_LABEL } from "../src/slo/metric-contract";
@@ -50,11 +50,15 @@ export async function startPrometheus(
     `--web.listen-address=127.0.0.1:${port}`,
     "--log.level=warn",
   ]);
+  const stop = async () => {
+    await stopManaged(managed);
+    rmSync(dir, { recursive: true, force: true });
+  };
   try {
     await waitFor("Prometheus /-/ready", async () => ((await fetch(`${url}/-/ready`)).ok ? true : undefined));
   } catch (error) {
-    await stopManaged(managed);
+    await stop();
     throw error;
   }
-  return { url, managed, stop: () => stopManaged(managed) };
+  return { url, managed, stop };
 }

@@ -90,7 +90,7 @@ async function revertInGit(rehearsal: Rehearsal, stable: string): Promise<void> 
   expectThat(after.join() === before.join(), `no new ReplicaSet after the revert (${before} → ${after})`);
 }
 
-/** Scenario 3: the preview serves 5 % errors; the gates fail it, users never see it. */
+/** Scenario 4: the preview serves 5 % errors; the gates fail it, users never see it. */
 export async function failedRelease(rehearsal: Rehearsal, stable: string, tag: string): Promise<void> {
   const watch = new ActiveWatch(rehearsal.state);
   rehearsal.exporter.serve("preview", FIVE_PERCENT_ERRORS);
@@ -114,7 +114,7 @@ export async function failedRelease(rehearsal: Rehearsal, stable: string, tag: s
   rehearsal.exporter.serve("preview", null);
 }
 
-/** Scenario 4: a healthy preview the operator stops at the manual gate with `abort`. */
+/** Scenario 5: a healthy preview the operator stops at the manual gate with `abort`. */
 export async function abortedAtGate(rehearsal: Rehearsal, stable: string, tag: string): Promise<void> {
   const watch = new ActiveWatch(rehearsal.state);
   const preview = await previewAtManualGate(rehearsal, stable, tag);
@@ -130,7 +130,7 @@ export async function abortedAtGate(rehearsal: Rehearsal, stable: string, tag: s
 }
 
 /**
- * Scenario 5: after a promotion, `kubectl argo rollouts undo` brings the previous pods back
+ * Scenario 3: after a promotion, `kubectl argo rollouts undo` brings the previous pods back
  * through the same gates; reverting the image commit then makes Git agree without a new rollout.
  */
 export async function undoneRelease(rehearsal: Rehearsal, current: string, previous: string): Promise<void> {

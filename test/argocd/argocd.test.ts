@@ -44,6 +44,14 @@ describe("argocd/", () => {
     }
   });
 
+  it("applies the website client-side, so a sync keeps the hash the Rollouts controller adds to the Service selectors", () => {
+    // Found by the rehearsal: server-side apply owns the atomic spec.selector and drops
+    // rollouts-pod-template-hash, which sends active traffic to every ReplicaSet at once.
+    for (const app of productApps()) {
+      expect(app.spec.syncPolicy.syncOptions).not.toContain("ServerSideApply=true");
+    }
+  });
+
   it("ignores the Rollout's replicas, which the HPA owns", () => {
     for (const app of productApps()) {
       expect(app.spec.ignoreDifferences).toEqual([

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { request } from "node:https";
 import { join } from "node:path";
 import { stringify } from "yaml";
@@ -45,6 +45,7 @@ export async function startControlPlane(): Promise<ControlPlane> {
   const stop = async () => {
     await stopManaged(apiserver);
     await stopManaged(etcd);
+    rmSync(dir, { recursive: true, force: true });
   };
   try {
     await waitFor("etcd", async () => ((await fetch(`http://127.0.0.1:${client}/health`)).ok ? true : undefined));

@@ -43,7 +43,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(crdRoot)) throw new Error(`rehearse: no CRD folder at ${crdRoot}; pass it as the first argument`);
+  if (!existsSync(crdRoot))
+    throw new Error(
+      `rehearse: no CRD folder at ${crdRoot}: lay the upstream CRDs there, or run npm run rehearse -- <crd folder>`,
+    );
   const config = parseEnvConfig(ENV, environments[ENV]);
   const website = config.workloads.website;
   if (website === undefined) throw new Error(`rehearse: env ${ENV} has no website workload`);

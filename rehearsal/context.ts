@@ -17,6 +17,8 @@ export interface Rehearsal {
   readonly workspace: Workspace;
   readonly exporter: LiveExporter;
   readonly targets: RehearsalTargets;
+  /** How long, on the rehearsal clock, the gates' queries remember a pod's errors. */
+  readonly rateWindowSeconds: number;
   readonly log: (line: string) => void;
 }
 

@@ -11,10 +11,10 @@ import type { Rehearsal } from "./context";
 import { manifestsIn } from "./deploy";
 import { dryRunEverything, installCrds } from "./install";
 import { LiveExporter } from "./live-exporter";
-import { patchForRehearsal } from "./patches";
+import { patchForRehearsal, scaledRateWindow } from "./patches";
 import { startPrometheus } from "./prometheus";
 import { RolloutState } from "./rollout-state";
-import { abortedAtGate, failedRelease, firstRelease, promotedRelease, undoneRelease } from "./scenarios";
+import { abortedAtGate, failedThenRetried, firstRelease, promotedRelease, undoneRelease } from "./scenarios";
 import { Workspace } from "./workspace";
 
 const ENV = "production";
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     workspace,
     exporter,
     targets,
+    rateWindowSeconds: scaledRateWindow(website.analysis.rateWindowSeconds, TIME_SCALE),
     log: (line) => console.log(line),
   };
   try {
@@ -91,11 +92,11 @@ async function main(): Promise<void> {
       promotedRelease(rehearsal, first, "v1.1.0"),
     );
     await phase("3. undo after a promotion, then revert in Git", () => undoneRelease(rehearsal, second, first));
-    await phase("4. bad release (5 % errors) fails its gates and aborts", () =>
-      failedRelease(rehearsal, first, "v1.2.0"),
+    const retried = await phase("4. bad release (5 % errors) fails its gates and aborts; retry after the fix", () =>
+      failedThenRetried(rehearsal, first, "v1.2.0"),
     );
     await phase("5. operator aborts at the manual gate, then reverts in Git", () =>
-      abortedAtGate(rehearsal, first, "v1.3.0"),
+      abortedAtGate(rehearsal, retried, "v1.3.0"),
     );
   } catch (error) {
     const logs = tempDir("rehearsal-logs");

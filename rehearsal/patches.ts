@@ -34,10 +34,8 @@ export function patchForRehearsal(
   targets: RehearsalTargets,
 ): { manifests: Manifest[]; patches: Patch[] } {
   const patches: Patch[] = [];
-  const scaled = (seconds: number) => Math.max(1, Math.ceil(seconds / targets.timeScale));
-  // A window shorter than a few scrapes returns nothing, and an unscaled one would carry one
-  // scenario's errors into the next.
-  const scaledWindow = (seconds: number) => Math.max(MIN_WINDOW_SECONDS, scaled(seconds));
+  const scaled = (seconds: number) => scaledSeconds(seconds, targets.timeScale);
+  const scaledWindow = (seconds: number) => scaledRateWindow(seconds, targets.timeScale);
   const patched = structuredClone(manifests).map((manifest) => {
     const object = `${manifest.kind}/${manifest.metadata.name}`;
     const set = (owner: Manifest, key: string, field: string, to: unknown) => {
@@ -78,6 +76,16 @@ export function patchForRehearsal(
     return manifest;
   });
   return { manifests: patched, patches };
+}
+
+const scaledSeconds = (seconds: number, timeScale: number) => Math.max(1, Math.ceil(seconds / timeScale));
+
+/**
+ * A PromQL rate window on the rehearsal clock. Shorter than a few scrapes returns nothing; left
+ * unscaled, one scenario's errors would still be in the next one's window.
+ */
+export function scaledRateWindow(seconds: number, timeScale: number): number {
+  return Math.max(MIN_WINDOW_SECONDS, scaledSeconds(seconds, timeScale));
 }
 
 /** Seconds of an Argo Rollouts duration as this project renders them ("60s"); anything else is a bug here. */

@@ -5,19 +5,15 @@ const HASH_LABEL = "rollouts-pod-template-hash";
 /** The parts of a Rollout's status the rehearsal judges. */
 export interface RolloutView {
   readonly phase: string;
-  readonly message: string;
   readonly aborted: boolean;
   /** Paused for the manual gate (BlueGreenPause), not by an inconclusive analysis. */
   readonly atManualGate: boolean;
   readonly stableHash: string | undefined;
   readonly currentHash: string | undefined;
-  readonly activeSelector: string | undefined;
-  readonly previewSelector: string | undefined;
 }
 
 export interface ReplicaSetView {
   readonly hash: string;
-  readonly image: string;
   readonly replicas: number;
   readonly readyReplicas: number;
 }
@@ -52,13 +48,10 @@ export class RolloutState {
     const pauses: { reason: string }[] = status.pauseConditions ?? [];
     return {
       phase: status.phase ?? "",
-      message: status.message ?? "",
       aborted: status.abort === true,
       atManualGate: pauses.some((pause) => pause.reason === "BlueGreenPause"),
       stableHash: status.stableRS,
       currentHash: status.currentPodHash,
-      activeSelector: status.blueGreen?.activeSelector,
-      previewSelector: status.blueGreen?.previewSelector,
     };
   }
 
@@ -74,7 +67,6 @@ export class RolloutState {
       .filter((rs) => rs.metadata.ownerReferences?.some((owner) => owner.kind === "Rollout"))
       .map((rs) => ({
         hash: rs.metadata.labels?.[HASH_LABEL] ?? "",
-        image: rs.spec.template.spec.containers[0].image,
         replicas: rs.spec.replicas ?? 0,
         readyReplicas: rs.status?.readyReplicas ?? 0,
       }));
@@ -97,8 +89,8 @@ export class RolloutState {
   }
 
   /** `kubectl argo rollouts <verb> website -n <namespace>`: the operator's commands, verbatim. */
-  operator(verb: "promote" | "abort" | "undo" | "retry", ...extra: string[]): Promise<string> {
+  operator(verb: "promote" | "abort" | "undo" | "retry"): Promise<string> {
     const target = verb === "retry" ? ["rollout", this.name] : [this.name];
-    return this.kubectl.run(["argo", "rollouts", verb, ...target, "-n", this.namespace, ...extra]);
+    return this.kubectl.run(["argo", "rollouts", verb, ...target, "-n", this.namespace]);
   }
 }

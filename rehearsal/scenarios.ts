@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { SCENARIOS } from "../test/support/scenarios";
 import { ActiveWatch, expectThat, type Rehearsal, releaseImage, sync, until } from "./context";
 import type { AnalysisRunView } from "./rollout-state";
@@ -7,10 +8,16 @@ const FIVE_PERCENT_ERRORS = SCENARIOS["preview-errors-only"].preview;
 /** The HPA's minReplicas in production; the Rollout itself names no replica count. */
 const MIN_REPLICAS = 3;
 
-const runOf = async (rehearsal: Rehearsal, type: string, hash: string): Promise<AnalysisRunView | undefined> =>
-  (await rehearsal.state.analysisRuns()).find((run) => run.type === type && run.podHash === hash);
-
-const finished = (run: AnalysisRunView | undefined, phase: string) => (run?.phase === phase ? run : undefined);
+/** An AnalysisRun of `type` for the pods of `hash` that ended in `phase`; a retry adds runs for the same hash. */
+const runIn = async (
+  rehearsal: Rehearsal,
+  type: string,
+  hash: string,
+  phase: string,
+): Promise<AnalysisRunView | undefined> =>
+  (await rehearsal.state.analysisRuns()).find(
+    (run) => run.type === type && run.podHash === hash && run.phase === phase,
+  );
 
 /** The pods of `hash` that are ready, as KWOK reports them. */
 async function readyReplicas(rehearsal: Rehearsal, hash: string): Promise<number> {
@@ -32,7 +39,7 @@ async function previewAtManualGate(rehearsal: Rehearsal, stable: string, tag: st
     return (await readyReplicas(rehearsal, currentHash)) >= MIN_REPLICAS ? currentHash : undefined;
   });
   await until(rehearsal, "pre-promotion analysis passes (health, smoke Job, error rate, p95)", async () =>
-    finished(await runOf(rehearsal, "PrePromotion", preview), "Successful"),
+    runIn(rehearsal, "PrePromotion", preview, "Successful"),
   );
   await until(rehearsal, "the release waits at the manual gate", async () =>
     (await rehearsal.state.rollout()).atManualGate ? true : undefined,
@@ -52,6 +59,19 @@ export async function firstRelease(rehearsal: Rehearsal): Promise<string> {
   });
 }
 
+/** `kubectl argo rollouts promote`: users move to the preview, whose post-promotion gates pass. */
+async function promoteAndSettle(rehearsal: Rehearsal, preview: string): Promise<void> {
+  await rehearsal.state.operator("promote");
+  rehearsal.exporter.promotePreview();
+  await until(rehearsal, "promote switches the active Service to the new hash", async () =>
+    (await rehearsal.state.activeServiceHash()) === preview ? true : undefined,
+  );
+  await until(rehearsal, "post-promotion analysis passes and the Rollout is Healthy", async () => {
+    const passed = await runIn(rehearsal, "PostPromotion", preview, "Successful");
+    return passed !== undefined && (await rehearsal.state.rollout()).phase === "Healthy" ? passed : undefined;
+  });
+}
+
 /** Scenario 2: preview, gates, manual gate, promote, post-promotion gates, old pods scaled down. */
 export async function promotedRelease(rehearsal: Rehearsal, stable: string, tag: string): Promise<string> {
   const watch = new ActiveWatch(rehearsal.state);
@@ -61,15 +81,7 @@ export async function promotedRelease(rehearsal: Rehearsal, stable: string, tag:
     beforePromote.size === 1 && beforePromote.has(stable),
     `only ${stable} active before promote, saw ${[...beforePromote]}`,
   );
-  await rehearsal.state.operator("promote");
-  rehearsal.exporter.promotePreview();
-  await until(rehearsal, "promote switches the active Service to the new hash", async () =>
-    (await rehearsal.state.activeServiceHash()) === preview ? true : undefined,
-  );
-  await until(rehearsal, "post-promotion analysis passes and the Rollout is Healthy", async () => {
-    const run = finished(await runOf(rehearsal, "PostPromotion", preview), "Successful");
-    return run !== undefined && (await rehearsal.state.rollout()).phase === "Healthy" ? run : undefined;
-  });
+  await promoteAndSettle(rehearsal, preview);
   await until(rehearsal, "the old ReplicaSet scales down after the scale-down delay", () =>
     scaledDown(rehearsal, stable),
   );
@@ -90,8 +102,12 @@ async function revertInGit(rehearsal: Rehearsal, stable: string): Promise<void> 
   expectThat(after.join() === before.join(), `no new ReplicaSet after the revert (${before} → ${after})`);
 }
 
-/** Scenario 4: the preview serves 5 % errors; the gates fail it, users never see it. */
-export async function failedRelease(rehearsal: Rehearsal, stable: string, tag: string): Promise<void> {
+/**
+ * Scenario 4: the preview serves 5 % errors; the gates fail it and users never see it. Then, as the
+ * runbook says for an external cause: fix it, wait out the gates' rate window, `retry`; this time the
+ * same image passes its gates and is promoted, so Git already agrees.
+ */
+export async function failedThenRetried(rehearsal: Rehearsal, stable: string, tag: string): Promise<string> {
   const watch = new ActiveWatch(rehearsal.state);
   rehearsal.exporter.serve("preview", FIVE_PERCENT_ERRORS);
   await releaseImage(rehearsal, tag);
@@ -99,8 +115,8 @@ export async function failedRelease(rehearsal: Rehearsal, stable: string, tag: s
     const { currentHash } = await rehearsal.state.rollout();
     return currentHash !== undefined && currentHash !== stable ? currentHash : undefined;
   });
-  const run = await until(rehearsal, "pre-promotion analysis fails", async () =>
-    finished(await runOf(rehearsal, "PrePromotion", preview), "Failed"),
+  const run = await until(rehearsal, "pre-promotion analysis fails", () =>
+    runIn(rehearsal, "PrePromotion", preview, "Failed"),
   );
   rehearsal.log(`    analysis: ${run.message}`);
   await until(rehearsal, "the Rollout aborts itself (Degraded)", async () => {
@@ -108,10 +124,18 @@ export async function failedRelease(rehearsal: Rehearsal, stable: string, tag: s
     return rollout.aborted && rollout.phase === "Degraded" ? true : undefined;
   });
   await until(rehearsal, "the aborted preview scales down", () => scaledDown(rehearsal, preview));
+
+  rehearsal.exporter.serve("preview", HEALTHY);
+  await sleep((rehearsal.rateWindowSeconds + 2) * 1000);
+  await rehearsal.state.operator("retry");
+  await until(rehearsal, "retry after the fix: the same image passes its gates; manual gate", async () => {
+    const passed = await runIn(rehearsal, "PrePromotion", preview, "Successful");
+    return passed !== undefined && (await rehearsal.state.rollout()).atManualGate ? true : undefined;
+  });
   const seen = await watch.stop();
   expectThat(seen.size === 1 && seen.has(stable), `the active selector to stay ${stable}, saw ${[...seen]}`);
-  await revertInGit(rehearsal, stable);
-  rehearsal.exporter.serve("preview", null);
+  await promoteAndSettle(rehearsal, preview);
+  return preview;
 }
 
 /** Scenario 5: a healthy preview the operator stops at the manual gate with `abort`. */
@@ -140,7 +164,7 @@ export async function undoneRelease(rehearsal: Rehearsal, current: string, previ
     (await rehearsal.state.rollout()).currentHash === previous ? true : undefined,
   );
   await until(rehearsal, "pre-promotion analysis of the previous version passes; manual gate", async () => {
-    const passed = finished(await runOf(rehearsal, "PrePromotion", previous), "Successful");
+    const passed = await runIn(rehearsal, "PrePromotion", previous, "Successful");
     return passed !== undefined && (await rehearsal.state.rollout()).atManualGate ? true : undefined;
   });
   expectThat((await rehearsal.state.activeServiceHash()) === current, "users still on the current version");

@@ -22,37 +22,50 @@ const waveOf = (manifest: Manifest) => Number(manifest.metadata.annotations?.[WA
 const serverSide = (manifest: Manifest) =>
   String(manifest.metadata.annotations?.[SYNC_OPTIONS] ?? "").includes("ServerSideApply=true");
 
-/**
- * Applies the way the website's Argo CD app does: client-side (its three-way merge keeps the hash
- * the Rollouts controller adds to the Services' atomic selectors), server-side where an object
- * asks for it.
- */
-async function applyLikeArgoCd(kubectl: Kubectl, manifests: Manifest[]): Promise<void> {
-  const clientSide = manifests.filter((manifest) => !serverSide(manifest));
-  if (clientSide.length > 0) await kubectl.apply(clientSide);
-  const large = manifests.filter(serverSide);
-  if (large.length > 0) await kubectl.apply(large, true);
+/** One sync wave: what is applied client-side, server-side, and the hooks run after them. */
+export interface SyncWave {
+  readonly wave: number;
+  readonly clientSide: Manifest[];
+  readonly serverSide: Manifest[];
+  readonly hooks: Manifest[];
 }
 
 /**
- * What an Argo CD sync does with an env folder, without Argo CD: wave by wave, apply as Argo CD
- * would; a Sync hook Job is deleted and created again (its hook-delete-policy is
- * BeforeHookCreation) and must complete before the next wave. The rehearsal patch step runs
- * first; its patches are returned so the caller can print them.
+ * The order an Argo CD sync of the website app takes: waves ascending; within a wave, client-side
+ * apply (the app's mode: its three-way merge keeps the hash the Rollouts controller adds to the
+ * Services' atomic selectors), server-side where an object asks for it, then the wave's hooks.
  */
-export async function deploy(kubectl: Kubectl, dir: string, targets: RehearsalTargets): Promise<Patch[]> {
-  const { manifests, patches } = patchForRehearsal(manifestsIn(dir), targets);
+export function planSync(manifests: Manifest[]): SyncWave[] {
   const waves = [...new Set(manifests.map(waveOf))].sort((a, b) => a - b);
-  for (const wave of waves) {
+  return waves.map((wave) => {
     const inWave = manifests.filter((manifest) => waveOf(manifest) === wave);
     const hooks = inWave.filter((manifest) => manifest.metadata.annotations?.[HOOK] !== undefined);
     const resources = inWave.filter((manifest) => !hooks.includes(manifest));
-    await applyLikeArgoCd(kubectl, resources);
-    for (const hook of hooks) {
+    return {
+      wave,
+      clientSide: resources.filter((manifest) => !serverSide(manifest)),
+      serverSide: resources.filter(serverSide),
+      hooks,
+    };
+  });
+}
+
+/**
+ * What an Argo CD sync does with an env folder, without Argo CD (see planSync). A Sync hook Job is
+ * deleted and created again (its hook-delete-policy is BeforeHookCreation) and must complete before
+ * the next wave. The rehearsal patch step runs first; its patches are returned so the caller can
+ * print them.
+ */
+export async function deploy(kubectl: Kubectl, dir: string, targets: RehearsalTargets): Promise<Patch[]> {
+  const { manifests, patches } = patchForRehearsal(manifestsIn(dir), targets);
+  for (const wave of planSync(manifests)) {
+    if (wave.clientSide.length > 0) await kubectl.apply(wave.clientSide);
+    if (wave.serverSide.length > 0) await kubectl.apply(wave.serverSide, true);
+    for (const hook of wave.hooks) {
       const { kind, metadata } = hook;
       const ref = `${kind.toLowerCase()}/${metadata.name}`;
       await kubectl.run(["delete", ref, "-n", metadata.namespace, "--ignore-not-found", "--wait=true"]);
-      await applyLikeArgoCd(kubectl, [hook]);
+      await kubectl.apply([hook], serverSide(hook));
       if (kind === "Job") {
         await kubectl.run(["wait", "--for=condition=complete", ref, "-n", metadata.namespace, "--timeout=120s"]);
       }

@@ -7,6 +7,10 @@ set -euo pipefail
 KUBECONFORM_MODULE="github.com/yannh/kubeconform/cmd/kubeconform"
 KUBECONFORM_VERSION="v0.7.0"
 KUBERNETES_VERSIONS=(1.28.0 1.34.0)
+KUBERNETES_RELEASE="v1.34.1"
+ETCD_RELEASE="v3.6.5"
+ROLLOUTS_RELEASE="v1.9.1"
+KWOK_RELEASE="v0.8.0"
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="${CANDLEFISH_TOOLS:-$root/.cache/tools}"
@@ -19,10 +23,12 @@ need() {
   fi
 }
 
+NEED_GO="Install the Go toolchain, version 1.26 or newer (KWOK needs it; Debian 12's golang-go, 1.19, is too old), then rerun."
+
 # kubeconform, built from the Go module proxy at a pinned tag.
 stamp="$cache/bin/kubeconform.version"
 if [[ ! -x "$cache/bin/kubeconform" || "$(cat "$stamp" 2>/dev/null)" != "$KUBECONFORM_VERSION" ]]; then
-  need go "Install the Go toolchain, version 1.26 or newer (KWOK needs it; Debian 12's golang-go, 1.19, is too old), then rerun."
+  need go "$NEED_GO"
   echo "tools: go install $KUBECONFORM_MODULE@$KUBECONFORM_VERSION" >&2
   GOBIN="$cache/bin" GOFLAGS=-mod=mod go install "$KUBECONFORM_MODULE@$KUBECONFORM_VERSION" >&2
   echo "$KUBECONFORM_VERSION" >"$stamp"
@@ -77,29 +83,28 @@ fi
 ln -sf "$(command -v prometheus)" "$cache/bin/prometheus"
 ln -sf "$(command -v promtool)" "$cache/bin/promtool"
 
+# Runs a Go build script once per pinned version set and script revision (a changed script
+# rebuilds): <stamp name> <what> <script> <versions...>.
+build_once() {
+  local stamp="$cache/bin/$1" what="$2" script="$root/scripts/$3"
+  shift 3
+  local wanted
+  wanted="$* $(sha256sum "$script" | cut -c1-12)"
+  if [[ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]]; then
+    need go "$NEED_GO"
+    echo "tools: building $what ($*) from the Go module proxy" >&2
+    GOFLAGS=-mod=mod bash "$script" "$cache" "$@" >&2
+    echo "$wanted" >"$stamp"
+  fi
+}
+
 # A real control plane for the server-side dry run and the rehearsal: kube-apiserver,
-# kube-controller-manager, kube-scheduler and etcd built from the Go module proxy (no binary
+# kube-controller-manager, kube-scheduler, kubectl and etcd built from the Go module proxy (no binary
 # downloads), cached by version.
-KUBERNETES_RELEASE="v1.34.1"
-ETCD_RELEASE="v3.6.5"
-control_plane_stamp="$cache/bin/control-plane.version"
-if [[ "$(cat "$control_plane_stamp" 2>/dev/null)" != "$KUBERNETES_RELEASE $ETCD_RELEASE scheduler" ]]; then
-  need go "Install the Go toolchain, version 1.26 or newer (KWOK needs it; Debian 12's golang-go, 1.19, is too old), then rerun."
-  echo "tools: building kube-apiserver $KUBERNETES_RELEASE and etcd $ETCD_RELEASE from the Go module proxy" >&2
-  GOFLAGS=-mod=mod bash "$root/scripts/build-control-plane.sh" "$cache" "$KUBERNETES_RELEASE" "$ETCD_RELEASE" >&2
-  echo "$KUBERNETES_RELEASE $ETCD_RELEASE scheduler" >"$control_plane_stamp"
-fi
+build_once control-plane.version "the Kubernetes control plane and etcd" build-control-plane.sh "$KUBERNETES_RELEASE" "$ETCD_RELEASE"
 
 # The rehearsal's controller side: Argo Rollouts (controller and kubectl plugin) built from its own
 # module source, KWOK from the Go module proxy, KWOK's upstream stages beside them.
-ROLLOUTS_RELEASE="v1.9.1"
-KWOK_RELEASE="v0.8.0"
-rollouts_stamp="$cache/bin/rollouts.version"
-if [[ "$(cat "$rollouts_stamp" 2>/dev/null)" != "$ROLLOUTS_RELEASE $KWOK_RELEASE" ]]; then
-  need go "Install the Go toolchain, version 1.26 or newer (KWOK needs it; Debian 12's golang-go, 1.19, is too old), then rerun."
-  echo "tools: building Argo Rollouts $ROLLOUTS_RELEASE and KWOK $KWOK_RELEASE from the Go module proxy" >&2
-  GOFLAGS=-mod=mod bash "$root/scripts/build-rollouts.sh" "$cache" "$ROLLOUTS_RELEASE" "$KWOK_RELEASE" >&2
-  echo "$ROLLOUTS_RELEASE $KWOK_RELEASE" >"$rollouts_stamp"
-fi
+build_once rollouts.version "Argo Rollouts and KWOK" build-rollouts.sh "$ROLLOUTS_RELEASE" "$KWOK_RELEASE"
 
 echo "$cache"

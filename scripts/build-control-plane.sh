@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds kube-apiserver, kube-controller-manager, kube-scheduler, kubectl and etcd into <cache>/bin from throwaway Go modules.
+# Builds kube-apiserver, kube-controller-manager, kube-scheduler, kubectl and etcd into <cache>/bin
+# from throwaway Go modules.
 # k8s.io/kubernetes replaces its k8s.io/* dependencies with ./staging folders that
 # are not in its module zip, so the throwaway module replaces each with the
 # published v0.<minor>.<patch> instead. The version is stamped in: clients parse it.

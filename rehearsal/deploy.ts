@@ -1,22 +1,10 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { parseAllDocuments } from "yaml";
-import { filesBelow } from "../src/render/output";
-import type { Manifest } from "../test/support/fixtures";
+import { type Manifest, manifestsIn } from "../test/support/fixtures";
 import type { Kubectl } from "./kubectl";
-import { type Patch, patchForRehearsal, type RehearsalTargets } from "./patches";
+import { patchForRehearsal, type RehearsalTargets } from "./patches";
 
 const WAVE = "argocd.argoproj.io/sync-wave";
 const HOOK = "argocd.argoproj.io/hook";
 const SYNC_OPTIONS = "argocd.argoproj.io/sync-options";
-
-/** Every object in the YAML files below a folder, in file order. */
-export function manifestsIn(dir: string): Manifest[] {
-  return filesBelow(dir)
-    .filter((name) => name.endsWith(".yaml"))
-    .flatMap((name) => parseAllDocuments(readFileSync(join(dir, name), "utf8")).map((doc) => doc.toJS() as Manifest))
-    .filter((manifest) => manifest !== null);
-}
 
 const waveOf = (manifest: Manifest) => Number(manifest.metadata.annotations?.[WAVE] ?? 0);
 const serverSide = (manifest: Manifest) =>
@@ -53,11 +41,10 @@ export function planSync(manifests: Manifest[]): SyncWave[] {
 /**
  * What an Argo CD sync does with an env folder, without Argo CD (see planSync). A Sync hook Job is
  * deleted and created again (its hook-delete-policy is BeforeHookCreation) and must complete before
- * the next wave. The rehearsal patch step runs first; its patches are returned so the caller can
- * print them.
+ * the next wave. The rehearsal patch step runs first (main.ts prints what it changes).
  */
-export async function deploy(kubectl: Kubectl, dir: string, targets: RehearsalTargets): Promise<Patch[]> {
-  const { manifests, patches } = patchForRehearsal(manifestsIn(dir), targets);
+export async function deploy(kubectl: Kubectl, dir: string, targets: RehearsalTargets): Promise<void> {
+  const { manifests } = patchForRehearsal(manifestsIn(dir), targets);
   for (const wave of planSync(manifests)) {
     if (wave.clientSide.length > 0) await kubectl.apply(wave.clientSide);
     if (wave.serverSide.length > 0) await kubectl.apply(wave.serverSide, true);
@@ -71,5 +58,4 @@ export async function deploy(kubectl: Kubectl, dir: string, targets: RehearsalTa
       }
     }
   }
-  return patches;
 }

@@ -1,7 +1,6 @@
 import { join } from "node:path";
-import type { Manifest } from "../test/support/fixtures";
-import { manifestsIn } from "./deploy";
-import type { Kubectl } from "./kubectl";
+import { type Manifest, manifestsIn } from "../test/support/fixtures";
+import { FIELD_MANAGER, type Kubectl } from "./kubectl";
 
 /** The upstream CRDs (Argo Rollouts, Argo CD, Prometheus Operator, External Secrets), Established. */
 export async function installCrds(kubectl: Kubectl, crdRoot: string): Promise<void> {
@@ -30,7 +29,7 @@ export async function dryRunEverything(kubectl: Kubectl, repoRoot: string): Prom
       "apply",
       "--server-side",
       "--dry-run=server",
-      "--field-manager=candlefish-rehearsal",
+      `--field-manager=${FIELD_MANAGER}`,
       "--recursive",
       "-f",
       folder,

@@ -6,7 +6,7 @@ import { toolPath } from "../test/support/tools";
 const run = promisify(execFile);
 
 /** Who owns the fields the rehearsal applies server-side, as Argo CD would in a real cluster. */
-const FIELD_MANAGER = "candlefish-rehearsal";
+export const FIELD_MANAGER = "candlefish-rehearsal";
 
 /**
  * The real kubectl (built with the control plane) against the rehearsal cluster. Its bin folder

@@ -5,10 +5,9 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { environments, parseEnvConfig } from "../src/env";
-import { tempDir } from "../test/support/fixtures";
+import { manifestsIn, tempDir } from "../test/support/fixtures";
 import { startRehearsalCluster } from "./cluster";
 import type { Rehearsal } from "./context";
-import { manifestsIn } from "./deploy";
 import { dryRunEverything, installCrds } from "./install";
 import { LiveExporter } from "./live-exporter";
 import { patchForRehearsal, scaledRateWindow } from "./patches";

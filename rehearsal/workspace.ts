@@ -58,12 +58,13 @@ export class Workspace {
   }
 
   private async git(...args: string[]): Promise<string> {
-    const identity = { GIT_AUTHOR_NAME: "rehearsal", GIT_AUTHOR_EMAIL: "rehearsal@example.invalid" };
+    const [name, email] = ["rehearsal", "rehearsal@example.invalid"];
     const env = {
       ...process.env,
-      ...identity,
-      GIT_COMMITTER_NAME: "rehearsal",
-      GIT_COMMITTER_EMAIL: "rehearsal@example.invalid",
+      GIT_AUTHOR_NAME: name,
+      GIT_AUTHOR_EMAIL: email,
+      GIT_COMMITTER_NAME: name,
+      GIT_COMMITTER_EMAIL: email,
     };
     return (await run("git", args, { cwd: this.root, env })).stdout;
   }

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse, parseAllDocuments } from "yaml";
+import { parse } from "yaml";
 import { filesBelow } from "../../src/render/output";
 import { type ControlPlane, startControlPlane } from "../support/control-plane";
-import type { Manifest } from "../support/fixtures";
+import { type Manifest, manifestsIn } from "../support/fixtures";
 
 const CRD_ROOT = "../shared/crds";
 const FIELD_MANAGER = "candlefish-rehearsal";
@@ -38,26 +38,19 @@ describe.runIf(existsSync(CRD_ROOT))("server-side dry run against a real kube-ap
     const started = performance.now();
     cluster = await startControlPlane();
     const ready = performance.now();
-    for (const file of yamlFiles(CRD_ROOT)) {
-      for (const document of parseAllDocuments(readFileSync(file, "utf8"))) {
-        const crd = document.toJS() as Manifest | null;
-        if (crd?.kind !== "CustomResourceDefinition") continue;
-        const response = await apply(crd, false);
-        if (response.status >= 300) throw new Error(`installing ${crd.metadata.name}: ${response.body}`);
-      }
+    const crds = manifestsIn(CRD_ROOT).filter((manifest) => manifest.kind === "CustomResourceDefinition");
+    for (const crd of crds) {
+      const response = await apply(crd, false);
+      if (response.status >= 300) throw new Error(`installing ${crd.metadata.name}: ${response.body}`);
     }
     // A CRD serves its kind only once Established.
-    for (const file of yamlFiles(CRD_ROOT)) {
-      for (const document of parseAllDocuments(readFileSync(file, "utf8"))) {
-        const crd = document.toJS() as Manifest | null;
-        if (crd?.kind !== "CustomResourceDefinition") continue;
-        const deadline = Date.now() + 30_000;
-        for (;;) {
-          const status = JSON.parse((await apply(crd, true)).body).status?.conditions ?? [];
-          if (status.some((c: Manifest) => c.type === "Established" && c.status === "True")) break;
-          if (Date.now() > deadline) throw new Error(`${crd.metadata.name} never became Established`);
-          await new Promise((resolve) => setTimeout(resolve, 200));
-        }
+    for (const crd of crds) {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const status = JSON.parse((await apply(crd, true)).body).status?.conditions ?? [];
+        if (status.some((c: Manifest) => c.type === "Established" && c.status === "True")) break;
+        if (Date.now() > deadline) throw new Error(`${crd.metadata.name} never became Established`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
       }
     }
     // The namespaces the objects live in exist for real, as Argo CD's first wave would create them.

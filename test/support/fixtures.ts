@@ -2,10 +2,11 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
-import { parse } from "yaml";
+import { parse, parseAllDocuments } from "yaml";
 import type { SynthOptions } from "../../src/cli/synth";
 import { type EnvConfig, environments, parseEnvConfig } from "../../src/env";
 import { renderEnv } from "../../src/render/manifests";
+import { filesBelow } from "../../src/render/output";
 
 /** A deep copy of an env's input from the registry, safe to mutate. */
 export function inputOf(env: string): Record<string, unknown> {
@@ -22,6 +23,14 @@ export type Manifest = Record<string, any>;
 
 export function manifestsOf(config: EnvConfig): Manifest[] {
   return renderEnv(config).map((file) => parse(file.content) as Manifest);
+}
+
+/** Every object in the YAML files below a folder (dist/, argocd/, a CRD folder), in file order. */
+export function manifestsIn(dir: string): Manifest[] {
+  return filesBelow(dir)
+    .filter((name) => name.endsWith(".yaml"))
+    .flatMap((name) => parseAllDocuments(readFileSync(join(dir, name), "utf8")).map((doc) => doc.toJS() as Manifest))
+    .filter((manifest) => manifest !== null);
 }
 
 export function find(manifests: Manifest[], kind: string, name: string): Manifest {

@@ -11,6 +11,7 @@ KUBERNETES_RELEASE="v1.34.1"
 ETCD_RELEASE="v3.6.5"
 ROLLOUTS_RELEASE="v1.9.1"
 KWOK_RELEASE="v0.8.0"
+HELM_RELEASE="v3.22.0"
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="${CANDLEFISH_TOOLS:-$root/.cache/tools}"
@@ -106,5 +107,8 @@ build_once control-plane.version "the Kubernetes control plane and etcd" build-c
 # The rehearsal's controller side: Argo Rollouts (controller and kubectl plugin) built from its own
 # module source, KWOK from the Go module proxy, KWOK's upstream stages beside them.
 build_once rollouts.version "Argo Rollouts and KWOK" build-rollouts.sh "$ROLLOUTS_RELEASE" "$KWOK_RELEASE"
+
+# helm, for rendering the add-on charts the way Argo CD does (npm run addons) and for the diff report.
+build_once helm.version "helm" build-helm.sh "$HELM_RELEASE"
 
 echo "$cache"

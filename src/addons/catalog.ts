@@ -11,10 +11,18 @@ export interface AddOn {
   readonly chart: string;
   /** Exact chart version: an upgrade is a reviewed diff of this line. */
   readonly version: string;
+  /**
+   * The app version the pinned chart ships (its Chart.yaml `appVersion`); the add-on check
+   * (npm run addons) fails when it is not what the chart says.
+   */
+  readonly appVersion: string;
   /** Charts whose CRDs exceed the client-side apply annotation limit need server-side apply. */
   readonly serverSideApply: boolean;
   readonly values: (env: EnvConfig) => Record<string, unknown>;
 }
+
+/** The Argo Rollouts controller we rehearse and run: scripts/tools.sh builds this version. */
+export const ARGO_ROLLOUTS_CONTROLLER = "v1.9.1";
 
 const irsa = (roleArn: string) => ({ "eks.amazonaws.com/role-arn": roleArn });
 
@@ -24,16 +32,19 @@ export const ADD_ONS: readonly AddOn[] = [
     namespace: "argo-rollouts",
     repoUrl: "https://argoproj.github.io/argo-helm",
     chart: "argo-rollouts",
-    version: "2.40.5",
+    // No chart ships v1.9.1; 2.41.0 ships v1.9.0, whose CRDs equal v1.9.1's (the add-on check compares them).
+    version: "2.41.0",
+    appVersion: "v1.9.0",
     serverSideApply: false,
     values: (env) => ({
       installCRDs: true,
       controller: {
         replicas: 2,
+        // The controller the rehearsal builds and runs (scripts/tools.sh ROLLOUTS_RELEASE).
+        image: { tag: ARGO_ROLLOUTS_CONTROLLER },
         metrics: {
           enabled: true,
-          // rollout_info carries the Rollout's own namespace/name: keep them (honorLabels).
-          serviceMonitor: { enabled: true, additionalLabels: env.monitoring.prometheusSelector, honorLabels: true },
+          serviceMonitor: { enabled: true, additionalLabels: env.monitoring.prometheusSelector },
         },
       },
       dashboard: { enabled: false },
@@ -45,6 +56,7 @@ export const ADD_ONS: readonly AddOn[] = [
     repoUrl: "https://charts.external-secrets.io",
     chart: "external-secrets",
     version: "2.9.0",
+    appVersion: "v2.9.0",
     serverSideApply: true,
     values: (env) => ({
       installCRDs: true,
@@ -57,7 +69,9 @@ export const ADD_ONS: readonly AddOn[] = [
     namespace: "monitoring",
     repoUrl: "https://prometheus-community.github.io/helm-charts",
     chart: "kube-prometheus-stack",
-    version: "80.4.2",
+    // The last release on prometheus-operator v0.93.0, the version of the CRDs we validate against.
+    version: "88.3.0",
+    appVersion: "v0.93.0",
     serverSideApply: true,
     values: (env) => ({
       grafana: {
@@ -69,6 +83,9 @@ export const ADD_ONS: readonly AddOn[] = [
             labelValue: "1",
             searchNamespace: "ALL",
             folderAnnotation: "grafana_folder",
+            // Without it the annotation is ignored and every dashboard lands in General
+            // (grafana chart values.yaml, sidecar.dashboards.folderAnnotation).
+            provider: { foldersFromFilesStructure: true },
           },
         },
       },
@@ -89,6 +106,7 @@ export const ADD_ONS: readonly AddOn[] = [
     repoUrl: "https://aws.github.io/eks-charts",
     chart: "aws-load-balancer-controller",
     version: "1.14.1",
+    appVersion: "v2.14.1",
     serverSideApply: false,
     values: (env) => ({
       clusterName: env.infra.clusterName,
@@ -107,7 +125,9 @@ export const ADD_ONS: readonly AddOn[] = [
     namespace: "kube-system",
     repoUrl: "https://kubernetes.github.io/autoscaler",
     chart: "cluster-autoscaler",
-    version: "9.50.1",
+    // Its minor must be the cluster's (platform.kubernetesVersion): the autoscaler supports only its own minor.
+    version: "9.53.0",
+    appVersion: "1.34.2",
     serverSideApply: false,
     values: (env) => ({
       awsRegion: env.infra.region,

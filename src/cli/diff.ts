@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { environments } from "../env";
+import { addOnChartSection, locateChartTools } from "../review/addon-charts";
 import { compareRenders } from "../review/compare";
 import { loadRender } from "../review/load";
 import { renderRef } from "../review/render-ref";
@@ -18,8 +19,11 @@ export interface DiffOptions {
 
 const RANK: Record<Severity, number> = { medium: 1, high: 2 };
 
-/** Renders the base ref and the working tree, prints the Markdown report; exit 0 unless --fail-on trips. */
-export function runDiff(options: DiffOptions, out: Console): number {
+/**
+ * Renders the base ref and the working tree, prints the Markdown report (with what each add-on pin
+ * or values change does to its chart's output); exit 0 unless --fail-on trips.
+ */
+export async function runDiff(options: DiffOptions, out: Console): Promise<number> {
   let base: ReturnType<typeof renderRef>;
   try {
     base = renderRef(options.repoRoot, options.base);
@@ -43,6 +47,8 @@ export function runDiff(options: DiffOptions, out: Console): number {
     );
     const flags = riskFlags(changes);
     out.log(markdownReport(options.base, changes, flags).trimEnd());
+    const charts = await addOnChartSection(changes, locateChartTools(options.repoRoot));
+    if (charts.length > 0) out.log(`\n${charts.join("\n")}`);
     out.log(`\n_Base: ${base.how}; head: the working tree._`);
     const threshold = options.failOn === undefined ? Number.POSITIVE_INFINITY : RANK[options.failOn];
     return flags.some((flag) => RANK[flag.severity] >= threshold) ? 1 : 0;

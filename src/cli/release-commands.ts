@@ -12,13 +12,13 @@ interface ReleaseFlags {
 }
 
 /** After a change, the same report a PR shows: what it does to the rendered output, with risk flags. */
-function report(code: number): number {
+async function report(code: number): Promise<number> {
   if (code !== RELEASE_EXIT.ok) return code;
-  runDiff({ repoRoot: process.cwd(), base: "HEAD" }, console);
+  await runDiff({ repoRoot: process.cwd(), base: "HEAD" }, console);
   return RELEASE_EXIT.ok;
 }
 
-export function setImage(flags: ReleaseFlags, help: string): number {
+export async function setImage(flags: ReleaseFlags, help: string): Promise<number> {
   const env = flags.env?.[0];
   if (env === undefined || flags.env?.length !== 1 || flags.tag === undefined) {
     console.error(`set-image needs one --env NAME and --tag TAG\n\n${help}`);
@@ -27,7 +27,7 @@ export function setImage(flags: ReleaseFlags, help: string): number {
   return report(runSetImage({ env, tag: flags.tag, digest: flags.digest, repoRoot: process.cwd() }, console));
 }
 
-export function promote(flags: ReleaseFlags, help: string): number {
+export async function promote(flags: ReleaseFlags, help: string): Promise<number> {
   if (flags.from === undefined || flags.to === undefined) {
     console.error(`promote needs --from ENV and --to ENV\n\n${help}`);
     return RELEASE_EXIT.invalid;

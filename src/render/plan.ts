@@ -1,3 +1,4 @@
+import { addOnVersionProblems } from "../addons/version-rules";
 import { type DeliveryConfig, type EnvConfig, EnvConfigError, parseDeliveryConfig, parseEnvConfig } from "../env";
 import { type ArgoCdLayout, renderArgoCd } from "./argocd";
 import { type RenderedFile, renderEnvManifests, toFiles } from "./manifests";
@@ -48,7 +49,9 @@ export function renderPlan(request: RenderRequest): RenderPlan {
       continue;
     }
     const config = collect(problems, () => parseEnvConfig(env, request.inputs[env]));
-    if (config !== undefined) configs.push(config);
+    if (config === undefined) continue;
+    problems.push(...addOnVersionProblems(config));
+    configs.push(config);
   }
   const delivery: DeliveryConfig | undefined =
     request.argocd === undefined ? undefined : collect(problems, () => parseDeliveryConfig(request.argocd?.delivery));

@@ -63,9 +63,16 @@ function isCrd(doc: unknown): doc is Crd {
 
 /** One schema file per served version of every CRD in a YAML stream. */
 export function crdSchemaFiles(yamlText: string, source: string): CrdSchemaFile[] {
+  return crdObjectSchemaFiles(
+    parseAllDocuments(yamlText).map((document) => document.toJS()),
+    source,
+  );
+}
+
+/** One schema file per served version of every CRD among already parsed objects. */
+export function crdObjectSchemaFiles(objects: readonly unknown[], source: string): CrdSchemaFile[] {
   const files: CrdSchemaFile[] = [];
-  for (const document of parseAllDocuments(yamlText)) {
-    const crd: unknown = document.toJS();
+  for (const crd of objects) {
     if (!isCrd(crd)) continue;
     const { group, names, versions } = crd.spec;
     for (const version of versions) {

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { runDiff } from "../../src/cli/diff";
 
 describe("npm run diff", () => {
-  it("renders HEAD in a temporary worktree and reports against the working tree", () => {
+  it("renders HEAD in a temporary worktree and reports against the working tree", async () => {
     const lines: string[] = [];
-    const code = runDiff(
+    const code = await runDiff(
       { repoRoot: process.cwd(), base: "HEAD" },
       { log: (l) => lines.push(l), error: (l) => lines.push(l) },
     );

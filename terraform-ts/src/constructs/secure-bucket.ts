@@ -124,7 +124,10 @@ export class SecureBucket extends Construct {
         {
           sid: "DenyInsecureTransport",
           effect: "Deny",
-          principals: [{ type: "*", identifiers: ["*"] }],
+          // {"AWS": "*"}, everyone, as aws-cdk's Bucket `enforceSSL` writes it (AnyPrincipal). The bare
+          // "Principal": "*" means the same to S3, but moto's put_bucket_logging check
+          // (FakeBucket._log_permissions_enabled_policy) calls .get() on it and answers HTTP 500.
+          principals: [{ type: "AWS", identifiers: ["*"] }],
           actions: ["s3:*"],
           resources: [this.bucket.arn, `${this.bucket.arn}/*`],
           condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],

@@ -1,7 +1,7 @@
 import type { Construct } from "constructs";
 import { ServiceMonitor } from "../../imports/prometheus-operator-servicemonitors-monitoring.coreos.com";
 import type { EnvConfig, WorkloadConfig } from "../env";
-import { commonLabels, ROLE_LABEL, selectorLabels, type WorkloadIdentity } from "./labels";
+import { commonLabels, POD_TEMPLATE_HASH_LABEL, selectorLabels, type WorkloadIdentity } from "./labels";
 import { METRICS_SERVICE_LABEL } from "./rollout-services";
 import { SYNC_WAVE, syncWave } from "./sync-wave";
 
@@ -13,8 +13,8 @@ export interface WebsiteServiceMonitorProps {
 
 /**
  * Scrapes the headless metrics Service by its named port, so every pod is one
- * target whatever its role, and copies the pod's rollout role onto its series
- * (`candlefish_ai_rollout_role`) for the gates, SLIs and dashboards.
+ * target whatever its role, and copies the pod's template hash onto its series
+ * (`rollouts_pod_template_hash`): the release the gates and dashboards tell apart.
  */
 export class WebsiteServiceMonitor extends ServiceMonitor {
   constructor(scope: Construct, id: string, props: WebsiteServiceMonitorProps) {
@@ -28,7 +28,7 @@ export class WebsiteServiceMonitor extends ServiceMonitor {
       spec: {
         selector: { matchLabels: { ...selectorLabels(identity), [METRICS_SERVICE_LABEL]: "true" } },
         namespaceSelector: { matchNames: [env.namespace] },
-        podTargetLabels: [ROLE_LABEL],
+        podTargetLabels: [POD_TEMPLATE_HASH_LABEL],
         endpoints: [
           {
             port: "metrics",

@@ -17,6 +17,7 @@ export class AppSecrets extends Construct {
   public readonly redis: SecretsmanagerSecret;
   public readonly backupGpgPublicKey: SecretsmanagerSecret;
   public readonly backupGpgPrivateKey: SecretsmanagerSecret;
+  public readonly alerting: SecretsmanagerSecret;
   public readonly keyArn: string;
 
   constructor(scope: Construct, id: string, props: AppSecretsProps) {
@@ -34,5 +35,6 @@ export class AppSecrets extends Construct {
     this.redis = secret("redis", "Application Redis connection (host, auth token)");
     this.backupGpgPublicKey = secret("backup-gpg-public-key", "GPG public key that encrypts database backups");
     this.backupGpgPrivateKey = secret("backup-gpg-private-key", "GPG private key for restore drills");
+    this.alerting = secret("alerting", "Alertmanager receivers: pager routing key, chat webhook URL");
   }
 }

@@ -18,6 +18,8 @@ export interface Rehearsal {
   readonly workspace: Workspace;
   readonly exporter: LiveExporter;
   readonly targets: RehearsalTargets;
+  /** The real Argo Rollouts controller's metrics endpoint. */
+  readonly rolloutsMetricsUrl: string;
   /** How long, on the rehearsal clock, the gates' queries remember a pod's errors. */
   readonly rateWindowSeconds: number;
   readonly log: (line: string) => void;
@@ -53,6 +55,18 @@ export async function userRequestsOf(rehearsal: Rehearsal, hash: string): Promis
   });
   const body = (await response.json()) as { data?: { result?: { value: [number, string] }[] } };
   return Number(body.data?.result?.[0]?.value[1] ?? 0);
+}
+
+/**
+ * The `phase` label of the `rollout_info` series the real controller exports for the Rollout now
+ * (controller/metrics/rollouts.go): what RolloutDegraded's selector must match.
+ */
+export async function exportedPhase(rehearsal: Rehearsal): Promise<string | undefined> {
+  const text = await (await fetch(rehearsal.rolloutsMetricsUrl)).text();
+  const line = text
+    .split("\n")
+    .find((candidate) => candidate.startsWith("rollout_info{") && candidate.includes(`name="${rehearsal.state.name}"`));
+  return line === undefined ? undefined : /phase="([^"]*)"/.exec(line)?.[1];
 }
 
 /** Fails the rehearsal with a message naming what was expected. */

@@ -85,6 +85,7 @@ async function main(): Promise<void> {
     workspace,
     exporter,
     targets,
+    rolloutsMetricsUrl: cluster.rolloutsMetricsUrl,
     rateWindowSeconds: scaledRateWindow(website.analysis.rateWindowSeconds, TIME_SCALE),
     log: (line) => console.log(line),
   };

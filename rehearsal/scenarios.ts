@@ -1,6 +1,16 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { DEGRADED_PHASES } from "../src/slo/operational-alerts";
 import { SCENARIOS } from "../test/support/scenarios";
-import { ActiveWatch, expectThat, type Rehearsal, releaseImage, sync, until, userRequestsOf } from "./context";
+import {
+  ActiveWatch,
+  expectThat,
+  exportedPhase,
+  type Rehearsal,
+  releaseImage,
+  sync,
+  until,
+  userRequestsOf,
+} from "./context";
 import type { AnalysisRunView } from "./rollout-state";
 
 const HEALTHY = SCENARIOS.healthy.latest;
@@ -133,6 +143,16 @@ export async function failedThenRetried(rehearsal: Rehearsal, stable: string, ta
     return rollout.aborted && rollout.phase === "Degraded" ? true : undefined;
   });
   await until(rehearsal, "the aborted preview scales down", () => scaledDown(rehearsal, preview));
+  // RolloutDegraded's phases must be ones the real controller exports: read them from it.
+  const phase = await until(
+    rehearsal,
+    "the controller exports rollout_info in a phase RolloutDegraded matches",
+    async () => {
+      const exported = await exportedPhase(rehearsal);
+      return exported !== undefined && (DEGRADED_PHASES as readonly string[]).includes(exported) ? exported : undefined;
+    },
+  );
+  rehearsal.log(`    rollout_info phase="${phase}"`);
 
   rehearsal.exporter.behave(tag, HEALTHY);
   await sleep((rehearsal.rateWindowSeconds + 2) * 1000);

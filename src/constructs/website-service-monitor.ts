@@ -1,5 +1,8 @@
 import type { Construct } from "constructs";
-import { ServiceMonitor } from "../../imports/prometheus-operator-servicemonitors-monitoring.coreos.com";
+import {
+  ServiceMonitor,
+  ServiceMonitorSpecFallbackScrapeProtocol,
+} from "../../imports/prometheus-operator-servicemonitors-monitoring.coreos.com";
 import type { EnvConfig, WorkloadConfig } from "../env";
 import { commonLabels, POD_TEMPLATE_HASH_LABEL, selectorLabels, type WorkloadIdentity } from "./labels";
 import { METRICS_SERVICE_LABEL } from "./rollout-services";
@@ -29,6 +32,9 @@ export class WebsiteServiceMonitor extends ServiceMonitor {
         selector: { matchLabels: { ...selectorLabels(identity), [METRICS_SERVICE_LABEL]: "true" } },
         namespaceSelector: { matchNames: [env.namespace] },
         podTargetLabels: [POD_TEMPLATE_HASH_LABEL],
+        // Prometheus 3 refuses a scrape whose Content-Type it does not know (a bare `text/plain` from
+        // some client libraries) unless told what to parse it as: the classic text format.
+        fallbackScrapeProtocol: ServiceMonitorSpecFallbackScrapeProtocol.PROMETHEUS_TEXT0_0_4,
         endpoints: [
           {
             port: "metrics",

@@ -18,6 +18,7 @@ describe("ServiceMonitor", () => {
       { port: "metrics", path: "/api/metrics", interval: "30s", scrapeTimeout: "10s" },
     ]);
     expect(monitor.spec.podTargetLabels).toEqual(["rollouts-pod-template-hash"]);
+    expect(monitor.spec.fallbackScrapeProtocol).toBe("PrometheusText0.0.4");
     const metricsService = find(manifests, "Service", "website-metrics");
     expect(metricsService.metadata.labels).toMatchObject(monitor.spec.selector.matchLabels);
     for (const name of ["website-active", "website-preview"]) {

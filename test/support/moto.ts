@@ -8,9 +8,14 @@ export interface MotoServer {
   stop(): Promise<void>;
 }
 
-export async function startMoto(): Promise<MotoServer> {
+/** `env` configures moto itself, e.g. MOTO_IAM_LOAD_MANAGED_POLICIES=true (AWS-managed IAM policies exist). */
+export async function startMoto(env: NodeJS.ProcessEnv = {}): Promise<MotoServer> {
   const port = await freePort();
-  const server: Managed = startManaged(toolPath("venv", "bin", "moto_server"), ["-H", "127.0.0.1", "-p", String(port)]);
+  const server: Managed = startManaged(
+    toolPath("venv", "bin", "moto_server"),
+    ["-H", "127.0.0.1", "-p", String(port)],
+    env,
+  );
   const endpoint = `http://127.0.0.1:${port}`;
   await waitFor("moto's server", async () => ((await fetch(`${endpoint}/moto-api/`)).ok ? true : undefined), 30_000);
   return { endpoint, pid: server.pid, stop: () => stopManaged(server) };

@@ -37,8 +37,9 @@ export interface Managed {
   output(): string;
 }
 
-export function startManaged(command: string, args: string[]): Managed {
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+/** `env` is added to this process's environment. */
+export function startManaged(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Managed {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
   if (child.pid === undefined) throw new Error(`could not start ${command}`);
   let output = "";
   child.stdout?.on("data", (chunk) => {

@@ -24,6 +24,8 @@ export interface ServiceAccountRolesProps {
   readonly secrets: AppSecrets;
   readonly backupBucketArn: string;
   readonly backupKeyArn: string;
+  /** The env's VPC, the boundary of what the load balancer controller may change. */
+  readonly vpcArn: string;
 }
 
 /** One IRSA role per in-cluster identity, each with only what that identity does. */
@@ -74,7 +76,12 @@ export class ServiceAccountRoles extends Construct {
     this.loadBalancerController = role(
       "aws-load-balancer-controller",
       accounts.loadBalancerController,
-      loadBalancerControllerStatements(env.region, env.accountId),
+      loadBalancerControllerStatements({
+        region: env.region,
+        accountId: env.accountId,
+        clusterName: envResourceName(env),
+        vpcArn: props.vpcArn,
+      }),
     );
     this.clusterAutoscaler = role(
       "cluster-autoscaler",

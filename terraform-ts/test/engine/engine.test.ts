@@ -80,7 +80,7 @@ describe.each(Object.keys(ENVIRONMENTS) as EnvName[])("the %s stack on the Terra
     );
     expect(plan.status, plan.output).toBe(0);
     const apply = await timed("apply", ["apply", "-input=false", "-no-color", "engine.tfplan"], 15 * MINUTES);
-    expect(apply.status, apply.output.slice(-6000)).toBe(0);
+    expect(apply.status, `${apply.output.slice(-6000)}\nmoto's errors:\n${moto.errors().slice(-3000)}`).toBe(0);
     expect(apply.output).toMatch(/Apply complete! Resources: \d+ added, 0 changed, 0 destroyed/);
   });
 
@@ -149,7 +149,7 @@ describe.each(Object.keys(ENVIRONMENTS) as EnvName[])("the %s stack on the Terra
     expect(unguard.status, unguard.output.slice(-4000)).toBe(0);
     // WHEN the stack is destroyed THEN nothing is left in the state
     const destroy = await timed("destroy", ["destroy", "-input=false", "-no-color", "-auto-approve"], 15 * MINUTES);
-    expect(destroy.status, destroy.output.slice(-6000)).toBe(0);
+    expect(destroy.status, `${destroy.output.slice(-6000)}\nmoto's errors:\n${moto.errors().slice(-3000)}`).toBe(0);
     const state = await workspace.run(["show", "-json", "-no-color"], MINUTES);
     const values = (JSON.parse(state.output) as { values?: { root_module?: { resources?: unknown[] } } }).values;
     expect(values?.root_module?.resources ?? []).toEqual([]);

@@ -15,6 +15,8 @@ const FAKE_NODE_ANNOTATION = "kwok.x-k8s.io/node";
 export interface RehearsalCluster {
   readonly controlPlane: ControlPlane;
   readonly kubectl: Kubectl;
+  /** The Argo Rollouts controller's Prometheus endpoint: what the chart's ServiceMonitor scrapes. */
+  readonly rolloutsMetricsUrl: string;
   /** Output of each component, for failure reports. */
   logs(): Record<string, string>;
   stop(): Promise<void>;
@@ -58,11 +60,12 @@ export async function startRehearsalCluster(): Promise<RehearsalCluster> {
       `--node-port=${await freePort()}`,
       `--server-address=127.0.0.1:${await freePort()}`,
     ]);
+    const metricsPort = await freePort();
     components["argo-rollouts"] = startManaged(toolPath("bin", "rollouts-controller"), [
       kubeconfig,
       "--leader-elect=false",
       "--ingress-api-version=networking/v1",
-      `--metricsPort=${await freePort()}`,
+      `--metricsPort=${metricsPort}`,
       `--healthzPort=${await freePort()}`,
     ]);
     await kubectl.apply(ZONES.map((zone, index) => fakeNode(`kwok-node-${index}`, zone)));
@@ -79,7 +82,7 @@ export async function startRehearsalCluster(): Promise<RehearsalCluster> {
     );
     const logs = () =>
       Object.fromEntries(Object.entries(components).map(([name, managed]) => [name, managed.output()]));
-    return { controlPlane, kubectl, logs, stop };
+    return { controlPlane, kubectl, rolloutsMetricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, logs, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -11,7 +11,7 @@ import type { Rehearsal } from "./context";
 import { dryRunEverything, installCrds } from "./install";
 import { LiveExporter } from "./live-exporter";
 import { patchForRehearsal, scaledRateWindow } from "./patches";
-import { startPrometheus } from "./prometheus";
+import { startRehearsalPrometheus } from "./prometheus";
 import { RolloutState } from "./rollout-state";
 import { abortedAtGate, failedThenRetried, firstRelease, promotedRelease, undoneRelease } from "./scenarios";
 import { Workspace } from "./workspace";
@@ -60,7 +60,10 @@ async function main(): Promise<void> {
 
   const exporter = await LiveExporter.start(website.metrics.latencyBuckets, website.healthPath);
   cleanups.push(() => exporter.stop());
-  const prometheus = await startPrometheus(exporter.port, config.namespace, "website-metrics");
+  // The labels Prometheus Operator would copy from each pod, as the committed ServiceMonitor says.
+  const monitor = manifestsIn(join(repoRoot, "dist", ENV)).find((manifest) => manifest.kind === "ServiceMonitor");
+  exporter.follow(kubectl, config.namespace, "website", "website-metrics", monitor?.spec.podTargetLabels ?? []);
+  const prometheus = await startRehearsalPrometheus(exporter.port);
   cleanups.push(() => prometheus.stop());
   const workspace = await Workspace.create(repoRoot);
   cleanups.push(() => workspace.remove());
@@ -82,6 +85,7 @@ async function main(): Promise<void> {
     workspace,
     exporter,
     targets,
+    rolloutsMetricsUrl: cluster.rolloutsMetricsUrl,
     rateWindowSeconds: scaledRateWindow(website.analysis.rateWindowSeconds, TIME_SCALE),
     log: (line) => console.log(line),
   };

@@ -1,10 +1,20 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { DEGRADED_PHASES } from "../src/slo/operational-alerts";
 import { SCENARIOS } from "../test/support/scenarios";
-import { ActiveWatch, expectThat, type Rehearsal, releaseImage, sync, until } from "./context";
+import {
+  ActiveWatch,
+  expectThat,
+  exportedPhase,
+  type Rehearsal,
+  releaseImage,
+  sync,
+  until,
+  userRequestsOf,
+} from "./context";
 import type { AnalysisRunView } from "./rollout-state";
 
-const HEALTHY = SCENARIOS.healthy.preview;
-const FIVE_PERCENT_ERRORS = SCENARIOS["preview-errors-only"].preview;
+const HEALTHY = SCENARIOS.healthy.latest;
+const FIVE_PERCENT_ERRORS = SCENARIOS["five-percent-errors"].latest;
 /** The HPA's minReplicas in production; the Rollout itself names no replica count. */
 const MIN_REPLICAS = 3;
 
@@ -31,7 +41,6 @@ async function scaledDown(rehearsal: Rehearsal, hash: string): Promise<true | un
 
 /** A new image up as preview, gated, waiting at the manual gate; returns its pod hash. */
 async function previewAtManualGate(rehearsal: Rehearsal, stable: string, tag: string): Promise<string> {
-  rehearsal.exporter.serve("preview", HEALTHY);
   await releaseImage(rehearsal, tag);
   const preview = await until(rehearsal, "the preview ReplicaSet is up and ready", async () => {
     const { currentHash } = await rehearsal.state.rollout();
@@ -49,7 +58,6 @@ async function previewAtManualGate(rehearsal: Rehearsal, stable: string, tag: st
 
 /** Scenario 1: the first release needs no gate and becomes Healthy with the HPA's minimum. */
 export async function firstRelease(rehearsal: Rehearsal): Promise<string> {
-  rehearsal.exporter.serve("active", HEALTHY);
   await sync(rehearsal);
   return until(rehearsal, `Healthy with ${MIN_REPLICAS} ready pods behind the active Service`, async () => {
     const rollout = await rehearsal.state.rollout();
@@ -59,10 +67,13 @@ export async function firstRelease(rehearsal: Rehearsal): Promise<string> {
   });
 }
 
-/** `kubectl argo rollouts promote`: users move to the preview, whose post-promotion gates pass. */
+/**
+ * `kubectl argo rollouts promote`: users move to the preview, whose post-promotion gates pass. Users
+ * follow the active Service's selector in the exporter's model; the gates must find the new pods by
+ * their hash, since they keep the preview role until this analysis has passed.
+ */
 async function promoteAndSettle(rehearsal: Rehearsal, preview: string): Promise<void> {
   await rehearsal.state.operator("promote");
-  rehearsal.exporter.promotePreview();
   await until(rehearsal, "promote switches the active Service to the new hash", async () =>
     (await rehearsal.state.activeServiceHash()) === preview ? true : undefined,
   );
@@ -70,6 +81,14 @@ async function promoteAndSettle(rehearsal: Rehearsal, preview: string): Promise<
     const passed = await runIn(rehearsal, "PostPromotion", preview, "Successful");
     return passed !== undefined && (await rehearsal.state.rollout()).phase === "Healthy" ? passed : undefined;
   });
+  const run = await runIn(rehearsal, "PostPromotion", preview, "Successful");
+  expectThat(
+    run?.args["pod-template-hash"] === preview,
+    `post-promotion analysis to measure ${preview} (args ${JSON.stringify(run?.args)})`,
+  );
+  const measured = await userRequestsOf(rehearsal, preview);
+  expectThat(measured > 0, `Prometheus to hold user traffic of the new hash ${preview} (got ${measured} requests)`);
+  rehearsal.log(`  ✓ post-promotion analysis measured the new pods (${preview}): ${measured.toFixed(0)} user requests`);
 }
 
 /** Scenario 2: preview, gates, manual gate, promote, post-promotion gates, old pods scaled down. */
@@ -109,7 +128,7 @@ async function revertInGit(rehearsal: Rehearsal, stable: string): Promise<void> 
  */
 export async function failedThenRetried(rehearsal: Rehearsal, stable: string, tag: string): Promise<string> {
   const watch = new ActiveWatch(rehearsal.state);
-  rehearsal.exporter.serve("preview", FIVE_PERCENT_ERRORS);
+  rehearsal.exporter.behave(tag, FIVE_PERCENT_ERRORS);
   await releaseImage(rehearsal, tag);
   const preview = await until(rehearsal, "the bad preview comes up", async () => {
     const { currentHash } = await rehearsal.state.rollout();
@@ -124,8 +143,18 @@ export async function failedThenRetried(rehearsal: Rehearsal, stable: string, ta
     return rollout.aborted && rollout.phase === "Degraded" ? true : undefined;
   });
   await until(rehearsal, "the aborted preview scales down", () => scaledDown(rehearsal, preview));
+  // RolloutDegraded's phases must be ones the real controller exports: read them from it.
+  const phase = await until(
+    rehearsal,
+    "the controller exports rollout_info in a phase RolloutDegraded matches",
+    async () => {
+      const exported = await exportedPhase(rehearsal);
+      return exported !== undefined && (DEGRADED_PHASES as readonly string[]).includes(exported) ? exported : undefined;
+    },
+  );
+  rehearsal.log(`    rollout_info phase="${phase}"`);
 
-  rehearsal.exporter.serve("preview", HEALTHY);
+  rehearsal.exporter.behave(tag, HEALTHY);
   await sleep((rehearsal.rateWindowSeconds + 2) * 1000);
   await rehearsal.state.operator("retry");
   await until(rehearsal, "retry after the fix: the same image passes its gates; manual gate", async () => {
@@ -150,7 +179,6 @@ export async function abortedAtGate(rehearsal: Rehearsal, stable: string, tag: s
   const seen = await watch.stop();
   expectThat(seen.size === 1 && seen.has(stable), `the active selector to stay ${stable}, saw ${[...seen]}`);
   await revertInGit(rehearsal, stable);
-  rehearsal.exporter.serve("preview", null);
 }
 
 /**
@@ -158,7 +186,6 @@ export async function abortedAtGate(rehearsal: Rehearsal, stable: string, tag: s
  * through the same gates; reverting the image commit then makes Git agree without a new rollout.
  */
 export async function undoneRelease(rehearsal: Rehearsal, current: string, previous: string): Promise<void> {
-  rehearsal.exporter.serve("preview", HEALTHY);
   await rehearsal.state.operator("undo");
   await until(rehearsal, "undo makes the previous hash the preview", async () =>
     (await rehearsal.state.rollout()).currentHash === previous ? true : undefined,
@@ -169,7 +196,6 @@ export async function undoneRelease(rehearsal: Rehearsal, current: string, previ
   });
   expectThat((await rehearsal.state.activeServiceHash()) === current, "users still on the current version");
   await rehearsal.state.operator("promote");
-  rehearsal.exporter.promotePreview();
   await until(rehearsal, "promote switches users back to the previous hash", async () =>
     (await rehearsal.state.activeServiceHash()) === previous ? true : undefined,
   );

@@ -12,6 +12,8 @@ export const production = defineEnv(base, {
   release: { requiredSoakMinutes: 24 * 60 },
   ingress: { previewHost: "preview.candlefish.ai" },
   domain: "candlefish.ai",
+  // Production's critical alerts page the on-call engineer; staging's go to the chat channel.
+  monitoring: { alerting: { pager: true, chatChannel: "#candlefish-production" } },
   // Written by `npm run set-image` / `npm run promote`; never edited by hand-made regexes.
   image,
 });

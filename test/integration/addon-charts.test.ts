@@ -72,10 +72,12 @@ describe("add-on Applications rendered by the real helm v3.22.0, as Argo CD rend
   });
 
   it("makes Grafana create dashboard folders from the grafana_folder annotation", () => {
+    // The sidecar's provider file, as the grafana chart renders it (templates/configmap-dashboard-provider.yaml).
     const provider = objectsOf("kube-prometheus-stack-production").find(
-      (object) => object.kind === "ConfigMap" && JSON.stringify(object).includes("dashboardproviders"),
+      (object) =>
+        object.kind === "ConfigMap" && object.metadata?.name === "kube-prometheus-stack-grafana-config-dashboards",
     );
-    expect(JSON.stringify(provider)).toContain("foldersFromFilesStructure: true");
+    expect(JSON.stringify(provider?.data)).toContain("foldersFromFilesStructure: true");
   });
 });
 

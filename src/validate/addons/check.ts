@@ -115,12 +115,19 @@ export async function checkAddOns(options: AddOnCheckOptions): Promise<AddOnChec
     }
     const schemaDir = join(scratch, "schemas");
     mkdirSync(schemaDir);
+    // Kinds whose CRD no chart renders fall back to ../shared/crds: external-secrets' chart sources
+    // (git, at the tag) leave templates/crds/ to its release build, so 2.9.0 renders none; the
+    // bundle of the same tag is what ../shared/crds holds. Chart CRDs, written after, win where both
+    // exist (and crdDifferences has checked that they agree).
+    for (const { fileName, schema } of crdObjectSchemaFiles(upstream, options.crdsDir))
+      writeFileSync(join(schemaDir, fileName), JSON.stringify(schema));
     for (const [cluster, members] of byCluster) {
       const kubeVersion = clusters.get(cluster)?.kubeVersion ?? "";
       const render = (facts: ClusterFacts) =>
         Promise.all(members.map(({ release, chartDir }) => helmTemplate(options.helm, chartDir, release, facts)));
       const firstPass = await render({ kubeVersion, apiVersions: [] });
-      const facts = { kubeVersion, apiVersions: crdApiVersions(firstPass.flatMap((chart) => chart.objects)) };
+      const installed = [...upstream, ...firstPass.flatMap((chart) => chart.objects)];
+      const facts = { kubeVersion, apiVersions: crdApiVersions(installed) };
       const rendered = await render(facts);
       mkdirSync(join(scratch, "out", cluster), { recursive: true });
       members.forEach(({ release, unknownKeys }, index) => {

@@ -19,6 +19,7 @@ export class AppSecrets extends Construct {
   public readonly redis: SecretsmanagerSecret;
   public readonly backupGpgPublicKey: SecretsmanagerSecret;
   public readonly backupGpgPrivateKey: SecretsmanagerSecret;
+  public readonly alerting: SecretsmanagerSecret;
   public readonly keyArn: string;
 
   constructor(scope: Construct, id: string, props: AppSecretsProps) {
@@ -45,5 +46,6 @@ export class AppSecrets extends Construct {
       "GPG private key for restore drills and DR restores",
       inDrRegion,
     );
+    this.alerting = secret("alerting", "Alertmanager receivers: pager routing key, chat webhook URL");
   }
 }

@@ -134,6 +134,7 @@ export class CandlefishStack extends TerraformStack {
         "secrets/redis": secrets.redis.name,
         "secrets/backup-gpg-public-key": secrets.backupGpgPublicKey.name,
         "secrets/backup-gpg-private-key": secrets.backupGpgPrivateKey.name,
+        "secrets/alerting": secrets.alerting.name,
       },
     });
   }

@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runSynth } from "../src/cli/synth";
-import { environments } from "../src/env";
+import { loadEnvironments } from "../src/env";
 
 const [workloads = 1, envCount = 2] = process.argv.slice(2).map(Number);
-const template = structuredClone(environments.production) as Record<string, Record<string, unknown>>;
+const template = structuredClone(loadEnvironments(process.cwd()).production) as Record<string, Record<string, unknown>>;
 const website = (template.workloads as Record<string, unknown>).website;
 const inputs: Record<string, unknown> = {};
 for (let e = 1; e <= envCount; e += 1) {

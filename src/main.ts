@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { EXIT, runSynth } from "./cli/synth";
-import { EnvConfigError, environments } from "./env";
+import { EXIT, refuse, runSynth } from "./cli/synth";
+import { ENV_NAMES, EnvConfigError, loadEnvironments } from "./env";
 
 const HELP = `candlefish-gitops: render typed env config into plain Kubernetes YAML
 
@@ -24,7 +24,7 @@ Commands:
                    AWS_REGION, AWS_PROFILE, ...); exit 2 on missing or malformed parameters, 3 on AWS errors
 
 Options:
-  --env NAME       an env to render (repeatable); known: ${Object.keys(environments).join(", ")}
+  --env NAME       an env to render (repeatable); known: ${ENV_NAMES.join(", ")}
   --out DIR        output root (default: dist)
   --argocd-out DIR Argo CD output (default: argocd)
   --endpoint URL   resolve: an SSM-compatible endpoint instead of AWS (e.g. a local moto server)
@@ -79,9 +79,16 @@ async function main(argv: string[]): Promise<number> {
     console.error(`unknown command: ${positionals.join(" ") || "(none)"}\n\n${HELP}`);
     return EXIT.invalidConfig;
   }
+  let inputs: Record<string, unknown>;
+  try {
+    inputs = loadEnvironments(process.cwd());
+  } catch (error) {
+    if (!(error instanceof EnvConfigError)) throw error;
+    return refuse(error.problems, console);
+  }
   return runSynth(
     {
-      inputs: environments,
+      inputs,
       envs: values.env ?? [],
       outRoot: values.out,
       argocdRoot: values["argocd-out"],

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { environments } from "../env";
+import { loadEnvironments } from "../env";
 import { addOnChartSection, locateChartTools } from "../review/addon-charts";
 import { compareRenders } from "../review/compare";
 import { loadRender } from "../review/load";
@@ -37,7 +37,13 @@ export async function runDiff(options: DiffOptions, out: Console): Promise<numbe
   try {
     const silent: Console = { log: () => {}, error: (line) => out.error(line) };
     const rendered = runSynth(
-      { inputs: environments, envs: [], outRoot: join(head, "dist"), argocdRoot: join(head, "argocd"), check: false },
+      {
+        inputs: loadEnvironments(options.repoRoot),
+        envs: [],
+        outRoot: join(head, "dist"),
+        argocdRoot: join(head, "argocd"),
+        check: false,
+      },
       silent,
     );
     if (rendered !== 0) return rendered;

@@ -1,7 +1,6 @@
-import { relative } from "node:path";
 import { imageReference } from "../constructs/image";
-import { environments, parseEnvConfig } from "../env";
-import { imageFilePath, readImage, withImages } from "../release/image-file";
+import { loadEnvironments, parseEnvConfig } from "../env";
+import { imageFile, readImage } from "../release/image-file";
 import { formatMinutes, soakStart } from "../release/soak";
 import { applyImage, RELEASE_EXIT, repoPaths } from "./set-image";
 import { type Console, EXIT, runSynth } from "./synth";
@@ -22,16 +21,15 @@ export interface PromoteOptions {
  * drifted from its sources, and an image that has not soaked long enough.
  */
 export function runPromote(options: PromoteOptions, out: Console): number {
-  const known = options.inputs ?? environments;
+  const inputs = options.inputs ?? loadEnvironments(options.repoRoot);
   for (const env of [options.from, options.to]) {
-    if (!(env in known)) {
-      out.error(`env ${env}: unknown env; known envs: ${Object.keys(known).sort().join(", ")}`);
+    if (!(env in inputs)) {
+      out.error(`env ${env}: unknown env; known envs: ${Object.keys(inputs).sort().join(", ")}`);
       return RELEASE_EXIT.invalid;
     }
   }
   const paths = repoPaths(options.repoRoot);
-  const inputs = withImages(known, paths.imagesDir);
-  const image = readImage(paths.imagesDir, options.from);
+  const image = readImage(options.repoRoot, options.from);
   if (image.digest === undefined) {
     out.error(
       `env ${options.from}: runs ${imageReference(image)}, a tag without a digest; promotion copies the exact image, so pin it first: npm run set-image -- --env ${options.from} --tag ${image.tag} --digest sha256:…`,
@@ -42,7 +40,7 @@ export function runPromote(options: PromoteOptions, out: Console): number {
   const drift: string[] = [];
   const problems: string[] = [];
   const checked = runSynth(
-    { inputs, envs: [options.from], ...paths, check: true },
+    { inputs, envs: [options.from], outRoot: paths.outRoot, argocdRoot: paths.argocdRoot, check: true },
     { log: () => {}, error: (line) => (line.startsWith("  ") ? drift.push(line.trim()) : problems.push(line)) },
   );
   if (checked === EXIT.invalidConfig) {
@@ -57,8 +55,7 @@ export function runPromote(options: PromoteOptions, out: Console): number {
 
   const target = parseEnvConfig(options.to, inputs[options.to]);
   const required = target.release.requiredSoakMinutes;
-  const file = relative(options.repoRoot, imageFilePath(paths.imagesDir, options.from));
-  const start = soakStart(options.repoRoot, file, image.digest);
+  const start = soakStart(options.repoRoot, imageFile(options.from), image.digest);
   const soaked = start === undefined ? 0 : (options.now.getTime() - start.since.getTime()) / 60_000;
   if (soaked < required) {
     const since =

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { imageReference } from "../constructs/image";
-import { environments, type ImageConfig } from "../env";
-import { imageProblems, readImage, withImages, writeImage } from "../release/image-file";
+import { type ImageConfig, loadEnvironments } from "../env";
+import { imageProblems, readImage, writeImage } from "../release/image-file";
 import { type Console, runSynth } from "./synth";
 
 export interface SetImageOptions {
@@ -17,7 +17,7 @@ export interface SetImageOptions {
 export const RELEASE_EXIT = { ok: 0, invalid: 2, refused: 3 } as const;
 
 export const repoPaths = (repoRoot: string) => ({
-  imagesDir: join(repoRoot, "src/env/images"),
+  repoRoot,
   outRoot: join(repoRoot, "dist"),
   argocdRoot: join(repoRoot, "argocd"),
 });
@@ -29,13 +29,12 @@ export const repoPaths = (repoRoot: string) => ({
  */
 export function runSetImage(options: SetImageOptions, out: Console): number {
   const paths = repoPaths(options.repoRoot);
-  const known = options.inputs ?? environments;
-  if (!(options.env in known)) {
-    out.error(`env ${options.env}: unknown env; known envs: ${Object.keys(known).sort().join(", ")}`);
+  const inputs = options.inputs ?? loadEnvironments(options.repoRoot);
+  if (!(options.env in inputs)) {
+    out.error(`env ${options.env}: unknown env; known envs: ${Object.keys(inputs).sort().join(", ")}`);
     return RELEASE_EXIT.invalid;
   }
-  const inputs = withImages(known, paths.imagesDir);
-  const current = readImage(paths.imagesDir, options.env);
+  const current = readImage(options.repoRoot, options.env);
   const next = {
     repository: current.repository,
     tag: options.tag,
@@ -64,12 +63,19 @@ export function applyImage(
   out: Console,
 ): boolean | undefined {
   // Render first: runSynth validates every env before it writes, so a failure leaves dist/ and the image file as they were.
+  const { outRoot, argocdRoot } = paths;
   const rendered = runSynth(
-    { inputs: { ...inputs, [env]: { ...(inputs[env] as object), image: next } }, envs: [], ...paths, check: false },
+    {
+      inputs: { ...inputs, [env]: { ...(inputs[env] as object), image: next } },
+      envs: [],
+      outRoot,
+      argocdRoot,
+      check: false,
+    },
     { log: () => {}, error: (line) => out.error(line) },
   );
   if (rendered !== 0) return undefined;
-  const changed = writeImage(paths.imagesDir, env, next);
+  const changed = writeImage(paths.repoRoot, env, next);
   out.log(
     `${env}: ${changed ? `${imageReference(current)} → ${imageReference(next)}` : `already runs ${imageReference(next)}`}`,
   );

@@ -30,6 +30,13 @@ function unitsOf(plan: RenderPlan, options: SynthOptions): OutputUnit[] {
   return units;
 }
 
+/** Prints every problem with an env's input and says nothing was written: exit 2. */
+export function refuse(problems: readonly string[], out: Console): number {
+  for (const problem of problems) out.error(problem);
+  out.error(`nothing written: fix the ${problems.length === 1 ? "problem" : "problems"} above`);
+  return EXIT.invalidConfig;
+}
+
 export function runSynth(options: SynthOptions, out: Console): number {
   const all = options.envs.length === 0;
   const selected = all ? Object.keys(options.inputs) : options.envs;
@@ -51,9 +58,7 @@ export function runSynth(options: SynthOptions, out: Console): number {
     });
   } catch (error) {
     if (!(error instanceof InvalidEnvsError)) throw error;
-    for (const problem of error.problems) out.error(problem);
-    out.error(`nothing written: fix the ${error.problems.length === 1 ? "problem" : "problems"} above`);
-    return EXIT.invalidConfig;
+    return refuse(error.problems, out);
   }
   const units = unitsOf(plan, options);
   const stale = all ? childDirs(options.outRoot).filter((dir) => !units.some((unit) => unit.dir === dir)) : [];

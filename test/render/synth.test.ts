@@ -2,8 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type Console, EXIT, runSynth } from "../../src/cli/synth";
-import { environments } from "../../src/env";
-import { inputOf, setAt, synthOptions, tempDir, treeHash } from "../support/fixtures";
+import { environments, inputOf, setAt, synthOptions, tempDir, treeHash } from "../support/fixtures";
 
 /** Captures what the command prints, line by line. */
 function recorder(): Console & { lines: string[] } {

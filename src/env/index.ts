@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { IMAGES_DIR, OUTPUTS_DIR, readCommittedJson } from "./committed-json";
 import { type DeliveryConfig, deliverySchema } from "./delivery";
-import { EnvConfigError, formatIssue } from "./errors";
+import { EnvConfigError, formatIssue, isEnvConfigError } from "./errors";
 import { production } from "./production";
 import { type EnvConfig, envConfigSchema } from "./schema";
 import { staging } from "./staging";
@@ -9,7 +9,7 @@ import { staging } from "./staging";
 export type { AnalysisConfig, MeasurementConfig } from "./analysis-schema";
 export type { DeliveryConfig } from "./delivery";
 export { delivery, deliverySchema } from "./delivery";
-export { EnvConfigError } from "./errors";
+export { EnvConfigError, isEnvConfigError } from "./errors";
 export type { ImageConfig } from "./image-schema";
 export type { MonitoringConfig } from "./monitoring-schema";
 export type { EnvConfig, EnvConfigInput, WorkloadConfig } from "./schema";
@@ -31,7 +31,7 @@ export function loadEnvironments(repoRoot: string): Record<string, unknown> {
     try {
       return readCommittedJson(repoRoot, file, env);
     } catch (error) {
-      if (!(error instanceof EnvConfigError)) throw error;
+      if (!isEnvConfigError(error)) throw error;
       problems.push(...error.problems);
       return undefined;
     }

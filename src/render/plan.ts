@@ -1,5 +1,5 @@
 import { addOnVersionProblems } from "../addons/version-rules";
-import { type DeliveryConfig, type EnvConfig, EnvConfigError, parseDeliveryConfig, parseEnvConfig } from "../env";
+import { type DeliveryConfig, type EnvConfig, isEnvConfigError, parseDeliveryConfig, parseEnvConfig } from "../env";
 import { type ArgoCdLayout, renderArgoCd } from "./argocd";
 import { type RenderedFile, renderEnvManifests, toFiles } from "./manifests";
 import { envSummary } from "./summary";
@@ -22,7 +22,7 @@ function collect<T>(problems: string[], parse: () => T): T | undefined {
   try {
     return parse();
   } catch (error) {
-    if (!(error instanceof EnvConfigError)) throw error;
+    if (!isEnvConfigError(error)) throw error;
     problems.push(...error.problems);
     return undefined;
   }

@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * The command users type (`npm run synth`, `set-image`, ...), on the fast path:
+ * 1. key the code by content (bin/fingerprint.cjs);
+ * 2. build the CLI bundle for that key if there is none (bin/build.cjs), so
+ *    an edited source is never run stale and never compiled twice;
+ * 3. run it with V8's code cache, so its functions are not compiled again
+ *    on every run.
+ * What the CLI itself caches (renders, keyed by code and env JSON) is in src/fast/.
+ */
+"use strict";
+const { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
+const Module = require("node:module");
+const { dirname, join, resolve } = require("node:path");
+const vm = require("node:vm");
+const { codeFileIds, keyOf } = require("./fingerprint.cjs");
+
+/** Builds kept besides the current one: switching branches back and forth stays fast. */
+const KEPT_BUILDS = 4;
+
+/** @typedef {import("../src/fast/context").LaunchContext} LaunchContext */
+/** @typedef {{ runCli(argv: string[], context: LaunchContext): Promise<number> }} Cli */
+
+/** @param {string} buildsDir */
+function pruneBuilds(buildsDir) {
+  const builds = readdirSync(buildsDir)
+    .filter((name) => /^[0-9a-f]{64}$/.test(name))
+    .map((name) => ({ dir: join(buildsDir, name), at: statSync(join(buildsDir, name)).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const { dir } of builds.slice(KEPT_BUILDS)) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * @typedef {object} LoadedBundle
+ * @property {Record<string, unknown>} exports
+ * @property {(rendered: boolean) => void} refresh rewrites the code cache after the run when it lacked
+ *   what the run compiled: none yet, rejected (another Node), or written by a run that did not render
+ */
+
+/**
+ * Loads one bundle through vm.Script with V8's code cache (Node 20 has no
+ * module compile cache), so its functions are not compiled again every run.
+ * Bundles are ASCII (bin/build.cjs): read as latin1, without UTF-8 decoding.
+ * @param {string} bundle
+ * @param {(id: string) => unknown} requireFn
+ * @returns {LoadedBundle}
+ */
+function loadBundle(bundle, requireFn) {
+  const cacheFile = `${bundle}.v8`;
+  const renderedMarker = `${cacheFile}.rendered`;
+  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const script = new vm.Script(Module.wrap(readFileSync(bundle, "latin1")), {
+    filename: bundle,
+    cachedData,
+  });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, requireFn, module, bundle, dirname(bundle));
+  return {
+    exports: module.exports,
+    refresh(rendered) {
+      const stale = cachedData === undefined || script.cachedDataRejected === true;
+      if (!stale && !(rendered && !existsSync(renderedMarker))) return;
+      const temporary = `${cacheFile}.${process.pid}`;
+      writeFileSync(temporary, script.createCachedData());
+      renameSync(temporary, cacheFile);
+      if (rendered) writeFileSync(renderedMarker, "");
+      else rmSync(renderedMarker, { force: true });
+    },
+  };
+}
+
+/**
+ * The CLI bundle, whose `require("./heavy.cjs")` loads the second bundle
+ * (bin/build.cjs) with its own code cache, once, when a command needs it.
+ * @param {string} buildDir
+ */
+function loadCli(buildDir) {
+  const nodeRequire = Module.createRequire(join(buildDir, "cli.cjs"));
+  /** @type {LoadedBundle | undefined} */
+  let heavy;
+  const cli = loadBundle(join(buildDir, "cli.cjs"), (id) => {
+    if (id !== "./heavy.cjs") return nodeRequire(id);
+    heavy ??= loadBundle(join(buildDir, "heavy.cjs"), nodeRequire);
+    return heavy.exports;
+  });
+  return {
+    cli: /** @type {Cli} */ (cli.exports),
+    /** @param {boolean} rendered */
+    refresh(rendered) {
+      cli.refresh(rendered);
+      heavy?.refresh(rendered);
+    },
+  };
+}
+
+async function main() {
+  const root = resolve(__dirname, "..");
+  const cacheDir = process.env.CANDLEFISH_CACHE ?? join(root, ".cache", "candlefish");
+  const codeKey = keyOf("code", codeFileIds(root));
+  const buildsDir = join(cacheDir, "builds");
+  const buildDir = join(buildsDir, codeKey);
+  if (!existsSync(join(buildDir, "cli.cjs"))) {
+    await require("./build.cjs").build(root, buildDir);
+    pruneBuilds(buildsDir);
+  }
+  const { cli, refresh } = loadCli(buildDir);
+  let rendered = false;
+  const code = await cli.runCli(process.argv.slice(2), {
+    cacheDir,
+    codeKey,
+    rendered: () => {
+      rendered = true;
+    },
+  });
+  refresh(rendered);
+  return code;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error(`candlefish-gitops: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.DEBUG) console.error(error);
+    process.exitCode = 70;
+  },
+);

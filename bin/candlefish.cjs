@@ -94,15 +94,22 @@ function loadCli(buildDir) {
   };
 }
 
+/** CANDLEFISH_TRACE=1: one line on stderr per decision (build reused or made, render cached or run). */
+const trace = process.env.CANDLEFISH_TRACE
+  ? (/** @type {string} */ line) => console.error(`candlefish: ${line}`)
+  : () => {};
+
 async function main() {
   const root = resolve(__dirname, "..");
   const cacheDir = process.env.CANDLEFISH_CACHE ?? join(root, ".cache", "candlefish");
   const codeKey = keyOf("code", codeFileIds(root));
   const buildsDir = join(cacheDir, "builds");
   const buildDir = join(buildsDir, codeKey);
-  if (!existsSync(join(buildDir, "cli.cjs"))) {
+  if (existsSync(join(buildDir, "cli.cjs"))) trace(`code ${codeKey.slice(0, 12)}: build reused`);
+  else {
     await require("./build.cjs").build(root, buildDir);
     pruneBuilds(buildsDir);
+    trace(`code ${codeKey.slice(0, 12)}: built`);
   }
   const { cli, refresh } = loadCli(buildDir);
   let rendered = false;
@@ -114,6 +121,7 @@ async function main() {
     },
   });
   refresh(rendered);
+  trace(rendered ? "rendered" : "no render needed");
   return code;
 }
 

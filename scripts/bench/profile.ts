@@ -82,9 +82,14 @@ function categoryOf(module: string): string | undefined {
   return undefined;
 }
 
+/** A frame of our own code doing work, not loading modules (esbuild names module initializers init_*, require_*). */
+const isCommandFrame = (frame: CallFrame, module: string) =>
+  /^(src|scripts|bin)\//.test(module) && frame.functionName !== "" && !/^(init|require)_/.test(frame.functionName);
+
 /**
  * Summarizes a profile: a sample counts for the innermost frame that has a
- * category; samples outside the command (before `main` runs) are startup.
+ * category; samples with none of our functions on the stack are startup
+ * (Node booting, reading, compiling and initializing modules).
  */
 export function summarize(profile: CpuProfile, moduleOf: (frame: CallFrame) => string): ProfileSummary {
   const parent = new Map<number, ProfileNode>();
@@ -98,7 +103,7 @@ export function summarize(profile: CpuProfile, moduleOf: (frame: CallFrame) => s
     const stack: ProfileNode[] = [];
     for (let node = byId.get(id); node !== undefined; node = parent.get(node.id)) stack.push(node);
     const leaf = stack[0]?.callFrame.functionName ?? "";
-    const inCommand = stack.some((node) => node.callFrame.functionName === "main" && moduleOf(node.callFrame) !== "");
+    const inCommand = stack.some((node) => isCommandFrame(node.callFrame, moduleOf(node.callFrame)));
     let name: string | undefined;
     if (leaf === "(idle)") name = "idle (waiting for child processes or disk)";
     else if (leaf === "(garbage collector)") name = "garbage collection";

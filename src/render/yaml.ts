@@ -37,8 +37,11 @@ function isCollection(value: unknown): value is Collection {
   return prototype === Object.prototype || prototype === null;
 }
 
+/** Empty as the library sees it: keys whose value is undefined are not written. */
 function isEmpty(collection: Collection): boolean {
-  return Array.isArray(collection) ? collection.length === 0 : Object.keys(collection).length === 0;
+  if (Array.isArray(collection)) return collection.length === 0;
+  for (const key in collection) if ((collection as Record<string, unknown>)[key] !== undefined) return false;
+  return true;
 }
 
 /**
@@ -54,23 +57,26 @@ function writeCollection(collection: Collection, indent: string, out: string[], 
     out.push(Array.isArray(collection) ? "[]" : "{}");
     return true;
   }
+  const inner = `${indent}${INDENT_STEP}`;
   let first = true;
-  const entries: [string | undefined, unknown][] = Array.isArray(collection)
-    ? collection.map((item) => [undefined, item])
-    : Object.entries(collection).filter(([, item]) => item !== undefined);
-  for (const [key, item] of entries) {
-    if (!first) out.push(`\n${indent}`);
-    first = false;
-    if (key === undefined) {
+  if (Array.isArray(collection)) {
+    for (const item of collection as readonly unknown[]) {
       if (item === undefined) return false;
-      out.push("- ");
-      if (!writeValue(item, `${indent}${INDENT_STEP}`, "item", out, seen)) return false;
-      continue;
+      out.push(first ? "- " : `\n${indent}- `);
+      first = false;
+      if (!writeValue(item, inner, "item", out, seen)) return false;
     }
+    return true;
+  }
+  const mapping = collection as Readonly<Record<string, unknown>>;
+  for (const key in mapping) {
+    const item = mapping[key];
+    if (item === undefined) continue;
     const written = keyScalar(key);
     if (written === undefined) return false;
-    out.push(written, ":");
-    if (!writeValue(item, `${indent}${INDENT_STEP}`, "pair", out, seen)) return false;
+    out.push(first ? "" : `\n${indent}`, written, ":");
+    first = false;
+    if (!writeValue(item, inner, "pair", out, seen)) return false;
   }
   return true;
 }
@@ -119,11 +125,31 @@ function lineScalar(value: string): string {
   return JSON.stringify(value);
 }
 
-function keyScalar(key: string): string | undefined {
+/**
+ * Keys and one-line values repeat across manifests (labels, names, ports): each is decided once. Bounded,
+ * so a render of thousands of workloads does not hold every string it ever wrote.
+ */
+const MEMO_LIMIT = 50_000;
+function memoized(compute: (value: string) => string | undefined): (value: string) => string | undefined {
+  const memo = new Map<string, string | undefined>();
+  return (value) => {
+    if (memo.has(value)) return memo.get(value);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    const written = compute(value);
+    memo.set(value, written);
+    return written;
+  };
+}
+
+const keyScalar = memoized((key) => {
   if (key.includes("\n") || UNSAFE.test(key) || DOCUMENT_MARKER.test(key)) return undefined;
   const written = lineScalar(key);
   return written.length > MAX_IMPLICIT_KEY ? undefined : written;
-}
+});
+
+const oneLineValue = memoized((value) =>
+  UNSAFE.test(value) || DOCUMENT_MARKER.test(value) ? undefined : lineScalar(value),
+);
 
 function valueScalar(value: unknown, inner: string): string | undefined {
   if (value === null) return "null";
@@ -132,8 +158,9 @@ function valueScalar(value: unknown, inner: string): string | undefined {
     if (!Number.isFinite(value)) return undefined;
     return Object.is(value, -0) ? "-0" : JSON.stringify(value);
   }
-  if (typeof value !== "string" || UNSAFE.test(value) || DOCUMENT_MARKER.test(value)) return undefined;
-  return value.includes("\n") ? literalBlock(value, inner) : lineScalar(value);
+  if (typeof value !== "string") return undefined;
+  if (!value.includes("\n")) return oneLineValue(value);
+  return UNSAFE.test(value) || DOCUMENT_MARKER.test(value) ? undefined : literalBlock(value, inner);
 }
 
 /**

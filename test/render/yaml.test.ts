@@ -34,6 +34,7 @@ const documentOf = (strings: fc.Arbitrary<string>) =>
       fc.double({ noNaN: true, noDefaultInfinity: true }),
       fc.boolean(),
       fc.constant(null),
+      fc.constant(undefined),
       tie("collection"),
     ),
     collection: fc.oneof(

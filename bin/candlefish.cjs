@@ -10,11 +10,11 @@
  * What the CLI itself caches (renders, keyed by code and env JSON) is in src/fast/.
  */
 "use strict";
-const { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require("node:fs");
+const { existsSync, readdirSync, rmSync, statSync } = require("node:fs");
 const Module = require("node:module");
-const { dirname, join, resolve } = require("node:path");
-const vm = require("node:vm");
+const { join, resolve } = require("node:path");
 const { codeFileIds, keyOf } = require("./fingerprint.cjs");
+const { loadBundle } = require("./load-bundle.cjs");
 
 /** Builds kept besides the current one: switching branches back and forth stays fast. */
 const KEPT_BUILDS = 4;
@@ -32,52 +32,13 @@ function pruneBuilds(buildsDir) {
 }
 
 /**
- * @typedef {object} LoadedBundle
- * @property {Record<string, unknown>} exports
- * @property {(rendered: boolean) => void} refresh rewrites the code cache after the run when it lacked
- *   what the run compiled: none yet, rejected (another Node), or written by a run that did not render
- */
-
-/**
- * Loads one bundle through vm.Script with V8's code cache (Node 20 has no
- * module compile cache), so its functions are not compiled again every run.
- * Bundles are ASCII (bin/build.cjs): read as latin1, without UTF-8 decoding.
- * @param {string} bundle
- * @param {(id: string) => unknown} requireFn
- * @returns {LoadedBundle}
- */
-function loadBundle(bundle, requireFn) {
-  const cacheFile = `${bundle}.v8`;
-  const renderedMarker = `${cacheFile}.rendered`;
-  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const script = new vm.Script(Module.wrap(readFileSync(bundle, "latin1")), {
-    filename: bundle,
-    cachedData,
-  });
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, requireFn, module, bundle, dirname(bundle));
-  return {
-    exports: module.exports,
-    refresh(rendered) {
-      const stale = cachedData === undefined || script.cachedDataRejected === true;
-      if (!stale && !(rendered && !existsSync(renderedMarker))) return;
-      const temporary = `${cacheFile}.${process.pid}`;
-      writeFileSync(temporary, script.createCachedData());
-      renameSync(temporary, cacheFile);
-      if (rendered) writeFileSync(renderedMarker, "");
-      else rmSync(renderedMarker, { force: true });
-    },
-  };
-}
-
-/**
  * The CLI bundle, whose `require("./heavy.cjs")` loads the second bundle
  * (bin/build.cjs) with its own code cache, once, when a command needs it.
  * @param {string} buildDir
  */
 function loadCli(buildDir) {
   const nodeRequire = Module.createRequire(join(buildDir, "cli.cjs"));
-  /** @type {LoadedBundle | undefined} */
+  /** @type {import("./load-bundle.cjs").LoadedBundle | undefined} */
   let heavy;
   const cli = loadBundle(join(buildDir, "cli.cjs"), (id) => {
     if (id !== "./heavy.cjs") return nodeRequire(id);
@@ -116,6 +77,7 @@ async function main() {
   const code = await cli.runCli(process.argv.slice(2), {
     cacheDir,
     codeKey,
+    renderWorkers: { script: join(__dirname, "render-worker.cjs"), bundle: join(buildDir, "heavy.cjs") },
     rendered: () => {
       rendered = true;
     },

@@ -7,7 +7,8 @@
  * (bin/build.cjs), so a run answered from the cache never reads it.
  */
 export { ENV_NAMES, loadEnvironments } from "../env";
+export { type RenderWorkers, serveRenderWorker } from "../render/parallel";
 export { addOnChartSection, locateChartTools } from "../review/addon-charts";
 export { promote, setImage } from "./release-commands";
 export { runResolve } from "./resolve";
-export { synthPlan } from "./synth";
+export { runSynth, synthPlan } from "./synth";

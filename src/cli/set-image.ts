@@ -77,7 +77,8 @@ export function applyImage(
   if (plan === undefined) {
     context?.rendered();
     const withImage = { ...inputs, [env]: { ...(inputs[env] as object), image: next } };
-    const rendered = synthPlan({ inputs: withImage, envs: [], outRoot, argocdRoot, check: false, cache }, out);
+    const workers = context?.renderWorkers;
+    const rendered = synthPlan({ inputs: withImage, envs: [], outRoot, argocdRoot, check: false, cache, workers }, out);
     if (typeof rendered === "number") return undefined;
     plan = rendered;
   }

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { delivery } from "../env";
 import type { CacheSlot } from "../fast/cached-render";
 import { renderLayout } from "../fast/render-key";
+import type { RenderWorkers } from "../render/parallel";
 import { InvalidEnvsError, type RenderPlan, renderPlan } from "../render/plan";
 import { applyPlan, type Console, refuse } from "./apply-plan";
 
@@ -18,6 +19,8 @@ export interface SynthOptions {
   readonly delivery?: unknown;
   /** Where to keep a complete render of exactly these inputs (the CLI on the fast path; never a test's own inputs). */
   readonly cache?: CacheSlot;
+  /** Worker threads may render envs (only the fast path's bundles can run in a worker). */
+  readonly workers?: RenderWorkers;
 }
 
 /**
@@ -41,6 +44,7 @@ export function synthPlan(options: SynthOptions, out: Console): RenderPlan | num
     plan = renderPlan({
       inputs: options.inputs,
       selected: all ? Object.keys(options.inputs) : options.envs,
+      workers: options.workers,
       argocd: all
         ? {
             delivery: options.delivery ?? delivery,

@@ -4,7 +4,7 @@
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { environments, parseEnvConfig } from "../src/env";
+import { loadEnvironments, parseEnvConfig } from "../src/env";
 import { manifestsIn, tempDir } from "../test/support/fixtures";
 import { startRehearsalCluster } from "./cluster";
 import type { Rehearsal } from "./context";
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     throw new Error(
       `rehearse: no CRD folder at ${crdRoot}: lay the upstream CRDs there, or run npm run rehearse -- <crd folder>`,
     );
-  const config = parseEnvConfig(ENV, environments[ENV]);
+  const config = parseEnvConfig(ENV, loadEnvironments(repoRoot)[ENV]);
   const website = config.workloads.website;
   if (website === undefined) throw new Error(`rehearse: env ${ENV} has no website workload`);
 

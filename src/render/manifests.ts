@@ -1,7 +1,7 @@
 import { App, type Chart } from "cdk8s";
-import { stringify } from "yaml";
 import { composeCharts } from "../charts";
 import type { EnvConfig } from "../env";
+import { toYaml } from "./yaml";
 
 /** One rendered resource: its file name (may hold a `/` for a subfolder) and its YAML. */
 export interface RenderedFile {
@@ -46,7 +46,7 @@ export function toFiles(manifests: readonly Manifest[], source: string, folder =
   for (const manifest of manifests) {
     const name = `${folder}${fileNameOf(manifest)}`;
     if (files.has(name)) throw new Error(`${source}: two resources render to ${name}`);
-    files.set(name, header(source) + stringify(manifest, { lineWidth: 0 }));
+    files.set(name, header(source) + toYaml(manifest));
   }
   return [...files.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, content]) => ({ name, content }));
 }

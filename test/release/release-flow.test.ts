@@ -35,9 +35,10 @@ function changedLines(before: string, after: string): string[] {
 }
 
 beforeEach(() => {
-  // GIVEN a repository with the committed images, dist/ and argocd/, committed two days ago
+  // GIVEN a repository with the committed images, infra outputs, dist/ and argocd/, committed two days ago
   repo = tempDir("release");
-  for (const path of ["src/env/images", "dist", "argocd"]) cpSync(path, join(repo, path), { recursive: true });
+  for (const path of ["src/env/images", "src/env/outputs", "dist", "argocd"])
+    cpSync(path, join(repo, path), { recursive: true });
   git(["init", "-q"]);
   git(["config", "user.email", "ci@example.com"]);
   git(["config", "user.name", "CI"]);

@@ -1,0 +1,35 @@
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../bin/build.cjs";
+import type * as Heavy from "../../src/cli/heavy";
+import { MIN_PARALLEL_WORKLOADS } from "../../src/render/parallel";
+import { environments, REPO_ROOT, tempDir } from "../support/fixtures";
+import { generatedEnvs } from "../support/generated-envs";
+
+/** Workers run bundles, not TypeScript: this spec builds the renderer as the launcher does. */
+let heavy: typeof Heavy;
+let bundle: string;
+
+beforeAll(async () => {
+  const buildDir = join(tempDir("parallel-build"), "build");
+  await build(REPO_ROOT, buildDir);
+  bundle = join(buildDir, "heavy.cjs");
+  heavy = createRequire(bundle)(bundle) as typeof Heavy;
+}, 120_000);
+
+describe("rendering envs in worker threads", () => {
+  it("renders byte for byte what one thread renders, argocd/ included", () => {
+    // GIVEN enough envs and workloads that the render is split between threads
+    const inputs = generatedEnvs(environments.production, MIN_PARALLEL_WORKLOADS / 2, 4);
+    const plan = (workers?: Heavy.RenderWorkers) => {
+      const options = { inputs, envs: [], outRoot: "out/dist", argocdRoot: "out/argocd", check: false, workers };
+      return heavy.synthPlan(options, { log: () => {}, error: (line) => expect.fail(line) });
+    };
+    // WHEN it is rendered with workers and without THEN both plans hold the same files, in the same order
+    const parallel = plan({ script: join(REPO_ROOT, "bin/render-worker.cjs"), bundle });
+    const single = plan();
+    expect(typeof parallel).toBe("object");
+    expect(parallel).toEqual(single);
+  }, 120_000);
+});

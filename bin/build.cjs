@@ -1,20 +1,25 @@
 // @ts-check
 /**
- * Builds the CLI for one code key: two esbuild bundles in <buildDir>,
+ * Builds the CLI for one code key: esbuild bundles in <buildDir>,
  * - cli.cjs: the commands and what answers them from the render cache;
- * - heavy.cjs: src/cli/heavy.ts, the renderer and everything else, which
- *   cli.cjs reaches only through `import("./heavy.js")`, mapped here to a
- *   require of heavy.cjs (the launcher loads it with its own code cache).
- * A run answered from the cache never reads heavy.cjs. Staged in a sibling
- * folder and renamed into place: a reader never sees half a build, and two
- * concurrent builds both end well. Loaded only when no build exists.
+ * - one bundle per module in SPLIT, which the code reaches only through a
+ *   dynamic `import()`; that import becomes a require of the bundle, which
+ *   the launcher loads with its own code cache. A run answered from the
+ *   cache never reads the renderer; a render never reads the AWS SDK.
+ * Staged in a sibling folder and renamed into place: a reader never sees
+ * half a build, and two concurrent builds both end well. Loaded only when
+ * no build exists.
  */
 "use strict";
 const { existsSync, mkdirSync, renameSync, rmSync } = require("node:fs");
 const { dirname, join, resolve } = require("node:path");
 
-/** The one module the CLI loads on demand, as a second bundle. */
-const HEAVY = "src/cli/heavy.ts";
+/** Modules loaded on demand, each as a bundle of its own: the renderer, resolve (AWS SDK), the diff's add-on section. */
+const SPLIT = new Map([
+  ["src/cli/heavy.ts", "heavy.cjs"],
+  ["src/cli/resolve.ts", "resolve.cjs"],
+  ["src/review/addon-charts.ts", "addon-charts.cjs"],
+]);
 
 /** @param {string} root the repository root @param {string} buildDir */
 async function build(root, buildDir) {
@@ -23,16 +28,16 @@ async function build(root, buildDir) {
   mkdirSync(dirname(buildDir), { recursive: true });
   // Required here, not at the top: a run whose build exists never pays for loading esbuild.
   const esbuild = require("esbuild");
-  const heavy = resolve(root, HEAVY);
+  const bundles = new Map([...SPLIT].map(([source, bundle]) => [resolve(root, source), bundle]));
   /** @type {import("esbuild").Plugin} */
-  const splitHeavy = {
-    name: "heavy-bundle",
+  const split = {
+    name: "split-bundles",
     setup(plugin) {
-      plugin.onResolve({ filter: /\/heavy\.js$/ }, (args) =>
-        resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts")) === heavy
-          ? { path: "./heavy.cjs", external: true }
-          : undefined,
-      );
+      plugin.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
+        if (args.kind !== "dynamic-import") return undefined;
+        const bundle = bundles.get(resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts")));
+        return bundle === undefined ? undefined : { path: `./${bundle}`, external: true };
+      });
     },
   };
   /** @type {import("esbuild").BuildOptions} */
@@ -49,15 +54,13 @@ async function build(root, buildDir) {
     supported: { "dynamic-import": false },
     logLevel: "warning",
   };
-  await Promise.all([
-    esbuild.build({
-      ...common,
-      entryPoints: ["src/cli/run-cli.ts"],
-      outfile: join(staging, "cli.cjs"),
-      plugins: [splitHeavy],
-    }),
-    esbuild.build({ ...common, entryPoints: [HEAVY], outfile: join(staging, "heavy.cjs") }),
-  ]);
+  /** @type {[string, string][]} */
+  const entries = [["src/cli/run-cli.ts", "cli.cjs"], ...SPLIT];
+  await Promise.all(
+    entries.map(([source, bundle]) =>
+      esbuild.build({ ...common, entryPoints: [source], outfile: join(staging, bundle), plugins: [split] }),
+    ),
+  );
   try {
     renameSync(staging, buildDir);
   } catch (error) {

@@ -69,7 +69,7 @@ export async function runDiff(options: DiffOptions, out: Console): Promise<numbe
   out.log(markdownReport(options.base, changes, flags).trimEnd());
   // Only an Application change can be an add-on's: the chart tools (CRDs, helm) are located for those alone.
   if (changes.some((change) => subject(change).scope === "argocd")) {
-    const { addOnChartSection, locateChartTools } = await import("./heavy.js");
+    const { addOnChartSection, locateChartTools } = await import("../review/addon-charts.js");
     const charts = await addOnChartSection(changes, locateChartTools(repoRoot));
     if (charts.length > 0) out.log(`\n${charts.join("\n")}`);
   }

@@ -6,7 +6,7 @@ import { synthCommand } from "./synth-command";
 
 /** The usage text; loads the env registry for the env names, so only a run that prints it pays for that. */
 async function usage(): Promise<string> {
-  const { ENV_NAMES } = await import("./heavy.js");
+  const { ENV_NAMES } = await import("../env/registry.js");
   return `candlefish-gitops: render typed env config into plain Kubernetes YAML
 
 Usage:
@@ -80,7 +80,7 @@ async function main(argv: string[], context: LaunchContext | undefined): Promise
     return runDiff({ repoRoot: process.cwd(), base: values.base, failOn, context }, console);
   }
   if (command === "set-image" || command === "promote") {
-    const { setImage, promote } = await import("./heavy.js");
+    const { setImage, promote } = await import("./release-commands.js");
     const help = await usage();
     return command === "set-image" ? setImage(values, help, context) : promote(values, help, context);
   }
@@ -90,7 +90,8 @@ async function main(argv: string[], context: LaunchContext | undefined): Promise
       console.error(`resolve needs --env NAME\n\n${await usage()}`);
       return EXIT.invalidConfig;
     }
-    const { runResolve } = await import("./heavy.js");
+    // The AWS SDK is evaluated only here.
+    const { runResolve } = await import("./resolve.js");
     return runResolve(
       { envs, endpoint: values.endpoint, dryRun: values["dry-run"] ?? false, outputsDir: values.outputs },
       console,

@@ -1,11 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { copyCheckout } from "../support/checkout";
 import { REPO_ROOT, tempDir, treeHash } from "../support/fixtures";
-
-/** What the launcher reads and writes: the code, the env JSON, the committed output. */
-const CHECKOUT = ["bin", "src", "imports", "package.json", "package-lock.json", "tsconfig.json", "dist", "argocd"];
 
 /**
  * One cache for every checkout of this file, kept between runs (in this repository's .cache): a build
@@ -35,9 +33,7 @@ const edit = (path: string, from: string, to: string) => {
 
 beforeEach(() => {
   // GIVEN a checkout whose dist/ matches its sources, already rendered once (cache warm)
-  repo = tempDir("launcher");
-  for (const path of CHECKOUT) cpSync(join(REPO_ROOT, path), join(repo, path), { recursive: true });
-  symlinkSync(join(REPO_ROOT, "node_modules"), join(repo, "node_modules"), "dir");
+  repo = copyCheckout(REPO_ROOT, tempDir("launcher"));
   expect(run("synth").status).toBe(0);
 }, 120_000);
 

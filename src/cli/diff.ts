@@ -26,15 +26,13 @@ function renderBase(options: DiffOptions, out: Console): { files: ScopedFile[]; 
   const { repoRoot, base, context } = options;
   const layout = renderLayout(join(repoRoot, "dist"), join(repoRoot, "argocd"));
   try {
-    let sharedCache: string | undefined;
-    if (context !== undefined) {
-      const committed = committedRenderKey(repoRoot, base, layout);
-      const cached = new RenderCache(context.cacheDir).get(committed.key);
-      if (cached !== undefined) return { files: filesOfPlan(cached), how: `rendered from ${base}'s sources` };
-      // Only a ref installed from this checkout's lock file renders with these node_modules as with its own.
-      if (committed.sameLockFile) sharedCache = context.cacheDir;
-    }
-    const rendered = renderRef(repoRoot, base, sharedCache);
+    const committed = committedRenderKey(repoRoot, base, layout);
+    const cacheDir = context?.cacheDir ?? join(repoRoot, ".cache", "candlefish");
+    const cached = context === undefined ? undefined : new RenderCache(cacheDir).get(committed.key);
+    if (cached !== undefined) return { files: filesOfPlan(cached), how: `rendered from ${base}'s sources` };
+    // Only a ref installed from this checkout's lock file renders with these node_modules as with its own,
+    // so only then may its render (and build) go into this checkout's cache.
+    const rendered = renderRef(repoRoot, base, committed.sameLockFile ? cacheDir : undefined);
     try {
       return { files: filesInDirs(rendered.distRoot, rendered.argocdRoot), how: rendered.how };
     } finally {

@@ -21,6 +21,9 @@ const SPLIT = new Map([
   ["src/review/addon-charts.ts", "addon-charts.cjs"],
 ]);
 
+/** The sources do not compile: a user's mistake, already printed with its location. */
+class BuildError extends Error {}
+
 /** @param {string} root the repository root @param {string} buildDir */
 async function build(root, buildDir) {
   const staging = `${buildDir}.${process.pid}.tmp`;
@@ -52,15 +55,31 @@ async function build(root, buildDir) {
     // import() becomes require(): the launcher's require loads heavy.cjs with its code cache, and vm.Script
     // code needs no dynamic-import loader (Node 20 only has an experimental one).
     supported: { "dynamic-import": false },
-    logLevel: "warning",
+    // Errors are reported once below, not by each of the builds that share a broken module.
+    logLevel: "silent",
   };
   /** @type {[string, string][]} */
   const entries = [["src/cli/run-cli.ts", "cli.cjs"], ...SPLIT];
-  await Promise.all(
+  const results = await Promise.allSettled(
     entries.map(([source, bundle]) =>
       esbuild.build({ ...common, entryPoints: [source], outfile: join(staging, bundle), plugins: [split] }),
     ),
   );
+  const failures = results.flatMap((result) => (result.status === "rejected" ? [result.reason] : []));
+  if (failures.length > 0) {
+    rmSync(staging, { recursive: true, force: true });
+    // A broken module is in several bundles: say each error once, with esbuild's code frame.
+    /** @type {Map<string, import("esbuild").Message>} */
+    const errors = new Map();
+    for (const failure of failures) {
+      for (const message of /** @type {{ errors?: import("esbuild").Message[] }} */ (failure).errors ?? []) {
+        errors.set(JSON.stringify([message.location, message.text]), message);
+      }
+    }
+    const formatted = esbuild.formatMessagesSync([...errors.values()], { kind: "error", color: process.stderr.isTTY });
+    process.stderr.write(formatted.join(""));
+    throw errors.size > 0 ? new BuildError("the code does not build: fix the errors above") : failures[0];
+  }
   try {
     renameSync(staging, buildDir);
   } catch (error) {
@@ -70,4 +89,4 @@ async function build(root, buildDir) {
   }
 }
 
-module.exports = { build };
+module.exports = { build, BuildError };

@@ -100,6 +100,7 @@ main().then(
   (error) => {
     console.error(`candlefish-gitops: ${error instanceof Error ? error.message : String(error)}`);
     if (process.env.DEBUG) console.error(error);
-    process.exitCode = 70;
+    // Sources that do not compile are invalid input (2), like an invalid env; anything else is unexpected (70).
+    process.exitCode = error instanceof require("./build.cjs").BuildError ? 2 : 70;
   },
 );

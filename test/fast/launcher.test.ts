@@ -89,6 +89,20 @@ describe("npm run synth on the fast path (bin/candlefish.cjs)", () => {
     expect(treeHash(join(repo, "dist"))).toBe(before);
   });
 
+  it("shows where a source does not compile, once, exits 2 and writes nothing", () => {
+    edit(
+      "src/env/base.ts",
+      "/** What staging and production share. */",
+      "export const broken = ;\n/** What staging and production share. */",
+    );
+    const before = treeHash(join(repo, "dist"));
+    const { status, stderr } = run("synth");
+    expect(status).toBe(2);
+    expect(stderr.match(/src\/env\/base\.ts:\d+:\d+:/g)).toHaveLength(1);
+    expect(stderr).toContain("the code does not build: fix the errors above");
+    expect(treeHash(join(repo, "dist"))).toBe(before);
+  });
+
   it("refuses an invalid env with the env, the field path and the value, and writes nothing", () => {
     edit(
       "src/env/production.ts",

@@ -31,6 +31,9 @@ function isEntry(value: unknown): value is Entry {
   );
 }
 
+/** Entries this process has read: an entry never changes under its key, and set-image then diff read it twice. */
+const read = new Map<string, RenderPlan>();
+
 /**
  * Complete renders (every env and argocd/) by render key, one JSON file
  * each. Only ever a copy of what the renderer produced for exactly these
@@ -45,14 +48,19 @@ export class RenderCache {
   }
 
   get(key: string): RenderPlan | undefined {
+    const path = this.path(key);
+    const known = read.get(path);
+    if (known !== undefined) return known;
     let entry: unknown;
     try {
-      entry = JSON.parse(readFileSync(this.path(key), "utf8"));
+      entry = JSON.parse(readFileSync(path, "utf8"));
     } catch {
       return undefined;
     }
     if (!isEntry(entry)) return undefined;
-    return { envs: new Map(entry.envs), ...(entry.argocd === undefined ? {} : { argocd: entry.argocd }) };
+    const plan = { envs: new Map(entry.envs), ...(entry.argocd === undefined ? {} : { argocd: entry.argocd }) };
+    read.set(path, plan);
+    return plan;
   }
 
   /** Stores a complete render (written aside and renamed: readers never see half an entry). */

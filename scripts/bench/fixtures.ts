@@ -26,6 +26,29 @@ export function baselineCheckout(root: string, ref: string, dest: string): strin
 }
 
 /**
+ * The baseline's scaling probe, written into its checkout: the same
+ * generated envs as scale-probe.ts through the baseline's runSynth (one
+ * thread), into `process.argv[4]`, deleting nothing (the baseline's own
+ * bench-scale.ts timed the removal of its output too). Returns its path, to bundle.
+ */
+export function baselineScaleProbe(root: string, baseline: string): string {
+  const path = join(baseline, "scale-probe.ts");
+  writeFileSync(
+    path,
+    `import { join } from "node:path";
+import { runSynth } from "./src/cli/synth";
+import { environments } from "./src/env";
+import { generatedEnvs } from ${JSON.stringify(join(root, "test/support/generated-envs"))};
+const [workloads = "1", envs = "2", out = "scale-out"] = process.argv.slice(2);
+const inputs = generatedEnvs(environments.production, Number(workloads), Number(envs));
+const silent = { log: () => {}, error: (line: string) => console.error(line) };
+process.exitCode = runSynth({ inputs, envs: [], outRoot: join(out, "dist"), argocdRoot: join(out, "argocd"), check: false }, silent);
+`,
+  );
+  return path;
+}
+
+/**
  * A copy of this checkout as a Git repository whose history is two days
  * old (set-image, promote and diff read Git), sharing node_modules.
  */

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { codeFileIds, keyOf } from "../../bin/fingerprint.cjs";
-import { baselineCheckout, helmChart, kustomization, releaseCheckout } from "./fixtures";
+import { baselineCheckout, baselineScaleProbe, helmChart, kustomization, releaseCheckout } from "./fixtures";
 import { load, measureRows, type Row, type Run } from "./measure";
 import { type ProfileSummary, profileRun } from "./profile";
 import { type BenchReport, markdown } from "./report";
@@ -69,7 +69,7 @@ const baseline = baselineCheckout(root, BASELINE, join(scratch, "baseline"));
 const baselineBundle = join(scratch, "baseline.cjs");
 const baselineScale = join(scratch, "baseline-scale.cjs");
 esbuild("src/main.ts", baselineBundle, baseline);
-esbuild("scripts/bench-scale.ts", baselineScale, baseline);
+esbuild(baselineScaleProbe(root, baseline), baselineScale, baseline);
 const baseOut = ["--out", join(scratch, "base-out", "dist"), "--argocd-out", join(scratch, "base-out", "argocd")];
 
 // The release commands run in Git copies of this checkout (they change files and read history).
@@ -227,25 +227,28 @@ const SIZES: readonly [number, number][] = [
 ];
 const probe = join(scratch, "scale-probe.cjs");
 esbuild("scripts/bench/scale-probe.ts", probe, root);
-const scaleOut = join(scratch, "scale-out");
-const clearScaleOut = () => rmSync(scaleOut, { recursive: true, force: true });
+// Each run writes a folder of its own, all removed at the end: on this disk (ext4, online discard) removing
+// thousands of files slows the writes that follow, which would charge one row for another's clean-up.
+let scaleRun = 0;
+const scaleOut = () => {
+  scaleRun += 1;
+  return join(scratch, "scale", String(scaleRun));
+};
 const scaling = measure(
   [
     ...SIZES.map(([workloads, envs]) => ({
       name: `${workloads} × ${envs}`,
-      setup: clearScaleOut,
-      run: () => node(root, [probe, String(workloads), String(envs), heavyBundle, renderWorker, scaleOut]),
+      run: () => node(root, [probe, String(workloads), String(envs), heavyBundle, renderWorker, scaleOut()]),
     })),
-    { name: "before: 50 × 4", setup: clearScaleOut, run: () => node(baseline, [baselineScale, "50", "4"]) },
+    { name: "before: 50 × 4", run: () => node(baseline, [baselineScale, "50", "4", scaleOut()]) },
   ],
   "scaling",
 );
 
 say("profiling (3 runs each, median per category)");
-const profile = (args: readonly string[], options: Parameters<typeof profileRun>[1]): ProfileSummary => {
+const profile = (args: () => readonly string[], options: Parameters<typeof profileRun>[1]): ProfileSummary => {
   const taken = Array.from({ length: 3 }, () => {
-    clearScaleOut();
-    return profileRun(args, options);
+    return profileRun(args(), options);
   });
   const names = [...new Set(taken.flatMap((summary) => summary.categories.map((category) => category.name)))];
   const middle = (values: number[]) => [...values].sort((a, b) => a - b)[1] ?? 0;
@@ -256,15 +259,19 @@ const profile = (args: readonly string[], options: Parameters<typeof profileRun>
 };
 const bundles = [join(buildDir, "cli.cjs"), heavyBundle, probe];
 const profiles = {
-  synthBefore: profile([baselineBundle, "synth", ...baseOut], { cwd: baseline, bundles: [baselineBundle] }),
-  synthRender: profile(["bin/candlefish.cjs", "synth", "--check", ...outArgs], {
+  synthBefore: profile(() => [baselineBundle, "synth", ...baseOut], { cwd: baseline, bundles: [baselineBundle] }),
+  synthRender: profile(() => ["bin/candlefish.cjs", "synth", "--check", ...outArgs], {
     cwd: root,
     bundles,
     env: { ...shared, CANDLEFISH_RENDER: "1" },
   }),
-  synthCached: profile(["bin/candlefish.cjs", "synth", "--check", ...outArgs], { cwd: root, bundles, env: shared }),
-  scaleBefore: profile([baselineScale, "50", "4"], { cwd: baseline, bundles: [baselineScale] }),
-  scaleAfter: profile([probe, "50", "4", heavyBundle, renderWorker, scaleOut], { cwd: root, bundles }),
+  synthCached: profile(() => ["bin/candlefish.cjs", "synth", "--check", ...outArgs], {
+    cwd: root,
+    bundles,
+    env: shared,
+  }),
+  scaleBefore: profile(() => [baselineScale, "50", "4", scaleOut()], { cwd: baseline, bundles: [baselineScale] }),
+  scaleAfter: profile(() => [probe, "50", "4", heavyBundle, renderWorker, scaleOut()], { cwd: root, bundles }),
 };
 
 const report: BenchReport = {

@@ -28,7 +28,7 @@ function renderBase(options: DiffOptions, out: Console): { files: ScopedFile[]; 
   try {
     const committed = committedRenderKey(repoRoot, base, layout);
     const cacheDir = context?.cacheDir ?? join(repoRoot, ".cache", "candlefish");
-    const cached = context === undefined ? undefined : new RenderCache(cacheDir).get(committed.key);
+    const cached = context === undefined ? undefined : new RenderCache(cacheDir).get(committed.key, { objects: true });
     if (cached !== undefined) return { files: filesOfPlan(cached), how: `rendered from ${base}'s sources` };
     // Only a ref installed from this checkout's lock file renders with these node_modules as with its own,
     // so only then may its render (and build) go into this checkout's cache.
@@ -56,7 +56,7 @@ export async function runDiff(options: DiffOptions, out: Console): Promise<numbe
   const silent: Console = { log: () => {}, error: (line) => out.error(line) };
   const { repoRoot } = options;
   const head = await renderWorkingTree(
-    { repoRoot, envs: [], outRoot: join(repoRoot, "dist"), argocdRoot: join(repoRoot, "argocd") },
+    { repoRoot, envs: [], outRoot: join(repoRoot, "dist"), argocdRoot: join(repoRoot, "argocd"), objects: true },
     options.context,
     silent,
   );

@@ -6,5 +6,6 @@
  * (bin/build.cjs), so a run answered from the cache never reads it.
  */
 export { loadEnvironments, parseEnvConfig } from "../env";
+export type { RenderedFile } from "../render/manifests";
 export { type RenderWorkers, serveRenderWorker } from "../render/parallel";
 export { runSynth, synthPlan } from "./synth";

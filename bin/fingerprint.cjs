@@ -122,7 +122,8 @@ function codeFileIds(root, options = {}) {
       seen.ino === stats.ino;
     const id = same && seen !== undefined ? seen.id : blobId(readFileSync(join(root, path)));
     ids.set(path, id);
-    if (now - (stat.ctimeNs > stat.mtimeNs ? stat.ctimeNs : stat.mtimeNs) >= settled) {
+    // ctime moves with every content change (and cannot be set back): the time of the last change.
+    if (now - stat.ctimeNs >= settled) {
       next[path] = { ...stats, id };
       changed ||= !same;
     } else changed = true;

@@ -168,7 +168,10 @@ start) to a flat marginal cost; the marginal column is the slope between neighbo
 
 \`node --cpu-prof\` (100 µs sampling, median of 3 profiles per category, every thread's profile added up;
 scripts/bench/profile.ts). A sample counts for the innermost frame with a category; "startup" is everything
-before our own code runs (Node, reading, compiling and initializing modules).
+before our own code runs (Node, reading, compiling and initializing modules). The profiler samples each thread on
+a wall-clock timer, also while the thread waits for a core: with two threads on two busy cores the "after"
+column of the scaling profile adds up to more than the CPU time it took (see the CPU column above); read it for
+the shares, not the sum.
 
 ### One render of the repository's envs
 

@@ -1,20 +1,28 @@
 // @ts-check
 /**
- * Builds the CLI for one code key: two esbuild bundles in <buildDir>,
+ * Builds the CLI for one code key: esbuild bundles in <buildDir>,
  * - cli.cjs: the commands and what answers them from the render cache;
- * - heavy.cjs: src/cli/heavy.ts, the renderer and everything else, which
- *   cli.cjs reaches only through `import("./heavy.js")`, mapped here to a
- *   require of heavy.cjs (the launcher loads it with its own code cache).
- * A run answered from the cache never reads heavy.cjs. Staged in a sibling
- * folder and renamed into place: a reader never sees half a build, and two
- * concurrent builds both end well. Loaded only when no build exists.
+ * - one bundle per module in SPLIT, which the code reaches only through a
+ *   dynamic `import()`; that import becomes a require of the bundle, which
+ *   the launcher loads with its own code cache. A run answered from the
+ *   cache never reads the renderer; a render never reads the AWS SDK.
+ * Staged in a sibling folder and renamed into place: a reader never sees
+ * half a build, and two concurrent builds both end well. Loaded only when
+ * no build exists.
  */
 "use strict";
 const { existsSync, mkdirSync, renameSync, rmSync } = require("node:fs");
 const { dirname, join, resolve } = require("node:path");
 
-/** The one module the CLI loads on demand, as a second bundle. */
-const HEAVY = "src/cli/heavy.ts";
+/** Modules loaded on demand, each as a bundle of its own: the renderer, resolve (AWS SDK), the diff's add-on section. */
+const SPLIT = new Map([
+  ["src/cli/heavy.ts", "heavy.cjs"],
+  ["src/cli/resolve.ts", "resolve.cjs"],
+  ["src/review/addon-charts.ts", "addon-charts.cjs"],
+]);
+
+/** The sources do not compile: a user's mistake, already printed with its location. */
+class BuildError extends Error {}
 
 /** @param {string} root the repository root @param {string} buildDir */
 async function build(root, buildDir) {
@@ -23,16 +31,16 @@ async function build(root, buildDir) {
   mkdirSync(dirname(buildDir), { recursive: true });
   // Required here, not at the top: a run whose build exists never pays for loading esbuild.
   const esbuild = require("esbuild");
-  const heavy = resolve(root, HEAVY);
+  const bundles = new Map([...SPLIT].map(([source, bundle]) => [resolve(root, source), bundle]));
   /** @type {import("esbuild").Plugin} */
-  const splitHeavy = {
-    name: "heavy-bundle",
+  const split = {
+    name: "split-bundles",
     setup(plugin) {
-      plugin.onResolve({ filter: /\/heavy\.js$/ }, (args) =>
-        resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts")) === heavy
-          ? { path: "./heavy.cjs", external: true }
-          : undefined,
-      );
+      plugin.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
+        if (args.kind !== "dynamic-import") return undefined;
+        const bundle = bundles.get(resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts")));
+        return bundle === undefined ? undefined : { path: `./${bundle}`, external: true };
+      });
     },
   };
   /** @type {import("esbuild").BuildOptions} */
@@ -47,17 +55,31 @@ async function build(root, buildDir) {
     // import() becomes require(): the launcher's require loads heavy.cjs with its code cache, and vm.Script
     // code needs no dynamic-import loader (Node 20 only has an experimental one).
     supported: { "dynamic-import": false },
-    logLevel: "warning",
+    // Errors are reported once below, not by each of the builds that share a broken module.
+    logLevel: "silent",
   };
-  await Promise.all([
-    esbuild.build({
-      ...common,
-      entryPoints: ["src/cli/run-cli.ts"],
-      outfile: join(staging, "cli.cjs"),
-      plugins: [splitHeavy],
-    }),
-    esbuild.build({ ...common, entryPoints: [HEAVY], outfile: join(staging, "heavy.cjs") }),
-  ]);
+  /** @type {[string, string][]} */
+  const entries = [["src/cli/run-cli.ts", "cli.cjs"], ...SPLIT];
+  const results = await Promise.allSettled(
+    entries.map(([source, bundle]) =>
+      esbuild.build({ ...common, entryPoints: [source], outfile: join(staging, bundle), plugins: [split] }),
+    ),
+  );
+  const failures = results.flatMap((result) => (result.status === "rejected" ? [result.reason] : []));
+  if (failures.length > 0) {
+    rmSync(staging, { recursive: true, force: true });
+    // A broken module is in several bundles: say each error once, with esbuild's code frame.
+    /** @type {Map<string, import("esbuild").Message>} */
+    const errors = new Map();
+    for (const failure of failures) {
+      for (const message of /** @type {{ errors?: import("esbuild").Message[] }} */ (failure).errors ?? []) {
+        errors.set(JSON.stringify([message.location, message.text]), message);
+      }
+    }
+    const formatted = esbuild.formatMessagesSync([...errors.values()], { kind: "error", color: process.stderr.isTTY });
+    process.stderr.write(formatted.join(""));
+    throw errors.size > 0 ? new BuildError("the code does not build: fix the errors above") : failures[0];
+  }
   try {
     renameSync(staging, buildDir);
   } catch (error) {
@@ -67,4 +89,4 @@ async function build(root, buildDir) {
   }
 }
 
-module.exports = { build };
+module.exports = { build, BuildError };

@@ -32,25 +32,31 @@ function pruneBuilds(buildsDir) {
 }
 
 /**
- * The CLI bundle, whose `require("./heavy.cjs")` loads the second bundle
- * (bin/build.cjs) with its own code cache, once, when a command needs it.
+ * The CLI bundle, whose `require("./<name>.cjs")` loads another bundle of the
+ * build (bin/build.cjs) with its own code cache, once, when a command needs it.
  * @param {string} buildDir
  */
 function loadCli(buildDir) {
   const nodeRequire = Module.createRequire(join(buildDir, "cli.cjs"));
-  /** @type {import("./load-bundle.cjs").LoadedBundle | undefined} */
-  let heavy;
-  const cli = loadBundle(join(buildDir, "cli.cjs"), (id) => {
-    if (id !== "./heavy.cjs") return nodeRequire(id);
-    heavy ??= loadBundle(join(buildDir, "heavy.cjs"), nodeRequire);
-    return heavy.exports;
-  });
+  /** @type {Map<string, import("./load-bundle.cjs").LoadedBundle>} */
+  const loaded = new Map();
+  /** @param {string} id */
+  const requireFn = (id) => {
+    if (!/^\.\/[a-z-]+\.cjs$/.test(id)) return nodeRequire(id);
+    let bundle = loaded.get(id);
+    if (bundle === undefined) {
+      bundle = loadBundle(join(buildDir, id), requireFn);
+      loaded.set(id, bundle);
+    }
+    return bundle.exports;
+  };
+  const cli = loadBundle(join(buildDir, "cli.cjs"), requireFn);
   return {
     cli: /** @type {Cli} */ (cli.exports),
     /** @param {boolean} rendered */
     refresh(rendered) {
       cli.refresh(rendered);
-      heavy?.refresh(rendered);
+      for (const bundle of loaded.values()) bundle.refresh(rendered);
     },
   };
 }
@@ -94,6 +100,7 @@ main().then(
   (error) => {
     console.error(`candlefish-gitops: ${error instanceof Error ? error.message : String(error)}`);
     if (process.env.DEBUG) console.error(error);
-    process.exitCode = 70;
+    // Sources that do not compile are invalid input (2), like an invalid env; anything else is unexpected (70).
+    process.exitCode = error instanceof require("./build.cjs").BuildError ? 2 : 70;
   },
 );

@@ -72,21 +72,24 @@ function filesBelow(root, paths) {
 }
 
 /**
- * @typedef {{ size: string, mtime: string, ino: string, id: string }} Memo
+ * @typedef {{ size: string, mtime: string, ctime: string, ino: string, id: string }} Memo
  *   what a file was when its id was computed (bigint stats as strings)
  */
 
 /**
  * The blob id of every code file. Ids are of content; stats only decide
  * which files to re-read, the way git's index does: a file whose size,
- * mtime (ns) or inode changed, or that changed less than two seconds before
- * it was last read, is hashed again. The memo belongs to the checkout
+ * mtime, ctime (ns; no tool can set it back, unlike mtime) or inode changed,
+ * or that changed less than two seconds before it was last read, is hashed
+ * again. The memo belongs to the checkout
  * (<root>/.cache/candlefish/code-files.json), never to a shared cache: a
  * diff's base worktree shares the renders, not the files' stats.
  * @param {string} root the repository root
+ * @param {{ settledNs?: bigint }} [options] how old a change must be before its stats are trusted (tests: 0)
  * @returns {Map<string, string>} path → blob id
  */
-function codeFileIds(root) {
+function codeFileIds(root, options = {}) {
+  const settled = options.settledNs ?? SETTLED_NS;
   const memoDir = join(root, ".cache", "candlefish");
   const memoFile = join(memoDir, "code-files.json");
   /** @type {Record<string, Memo>} */
@@ -105,15 +108,23 @@ function codeFileIds(root) {
   for (const path of filesBelow(root, CODE_PATHS).filter(isCode)) {
     const stat = statSync(join(root, path), { bigint: true });
     const seen = memo[path];
+    const stats = {
+      size: String(stat.size),
+      mtime: String(stat.mtimeNs),
+      ctime: String(stat.ctimeNs),
+      ino: String(stat.ino),
+    };
     const same =
       seen !== undefined &&
-      seen.size === String(stat.size) &&
-      seen.mtime === String(stat.mtimeNs) &&
-      seen.ino === String(stat.ino);
+      seen.size === stats.size &&
+      seen.mtime === stats.mtime &&
+      seen.ctime === stats.ctime &&
+      seen.ino === stats.ino;
     const id = same && seen !== undefined ? seen.id : blobId(readFileSync(join(root, path)));
     ids.set(path, id);
-    if (now - stat.mtimeNs >= SETTLED_NS) {
-      next[path] = { size: String(stat.size), mtime: String(stat.mtimeNs), ino: String(stat.ino), id };
+    // ctime moves with every content change (and cannot be set back): the time of the last change.
+    if (now - stat.ctimeNs >= settled) {
+      next[path] = { ...stats, id };
       changed ||= !same;
     } else changed = true;
   }

@@ -3,32 +3,25 @@
  * and argocd/) into a temp folder, the way `npm run synth` renders on a
  * cache miss: the renderer bundle loaded with its code cache, envs split
  * between worker threads. Bundled by scripts/bench/main.ts.
- * Usage: node scale-probe.cjs <N> <M> <heavy.cjs> <render-worker.cjs>
+ * Usage: node scale-probe.cjs <N> <M> <heavy.cjs> <render-worker.cjs> <out folder>
  */
-import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadBundle } from "../../bin/load-bundle.cjs";
 import type * as Heavy from "../../src/cli/heavy";
 import { generatedEnvs } from "../../test/support/generated-envs";
 
-const [workloads = "1", envs = "2", bundle = "", script = ""] = process.argv.slice(2);
+const [workloads = "1", envs = "2", bundle = "", script = "", root = "scale-out"] = process.argv.slice(2);
 const heavy = loadBundle(bundle, createRequire(bundle)).exports as unknown as typeof Heavy;
 const inputs = generatedEnvs(heavy.loadEnvironments(process.cwd()).production, Number(workloads), Number(envs));
-const root = mkdtempSync(join(tmpdir(), "candlefish-scale-"));
-try {
-  process.exitCode = heavy.runSynth(
-    {
-      inputs,
-      envs: [],
-      outRoot: join(root, "dist"),
-      argocdRoot: join(root, "argocd"),
-      check: false,
-      workers: { script, bundle },
-    },
-    { log: () => {}, error: (line) => console.error(line) },
-  );
-} finally {
-  rmSync(root, { recursive: true, force: true });
-}
+process.exitCode = heavy.runSynth(
+  {
+    inputs,
+    envs: [],
+    outRoot: join(root, "dist"),
+    argocdRoot: join(root, "argocd"),
+    check: false,
+    workers: { script, bundle },
+  },
+  { log: () => {}, error: (line) => console.error(line) },
+);

@@ -26,15 +26,13 @@ function renderBase(options: DiffOptions, out: Console): { files: ScopedFile[]; 
   const { repoRoot, base, context } = options;
   const layout = renderLayout(join(repoRoot, "dist"), join(repoRoot, "argocd"));
   try {
-    let sharedCache: string | undefined;
-    if (context !== undefined) {
-      const committed = committedRenderKey(repoRoot, base, layout);
-      const cached = new RenderCache(context.cacheDir).get(committed.key);
-      if (cached !== undefined) return { files: filesOfPlan(cached), how: `rendered from ${base}'s sources` };
-      // Only a ref installed from this checkout's lock file renders with these node_modules as with its own.
-      if (committed.sameLockFile) sharedCache = context.cacheDir;
-    }
-    const rendered = renderRef(repoRoot, base, sharedCache);
+    const committed = committedRenderKey(repoRoot, base, layout);
+    const cacheDir = context?.cacheDir ?? join(repoRoot, ".cache", "candlefish");
+    const cached = context === undefined ? undefined : new RenderCache(cacheDir).get(committed.key, { objects: true });
+    if (cached !== undefined) return { files: filesOfPlan(cached), how: `rendered from ${base}'s sources` };
+    // Only a ref installed from this checkout's lock file renders with these node_modules as with its own,
+    // so only then may its render (and build) go into this checkout's cache.
+    const rendered = renderRef(repoRoot, base, committed.sameLockFile ? cacheDir : undefined);
     try {
       return { files: filesInDirs(rendered.distRoot, rendered.argocdRoot), how: rendered.how };
     } finally {
@@ -58,7 +56,7 @@ export async function runDiff(options: DiffOptions, out: Console): Promise<numbe
   const silent: Console = { log: () => {}, error: (line) => out.error(line) };
   const { repoRoot } = options;
   const head = await renderWorkingTree(
-    { repoRoot, envs: [], outRoot: join(repoRoot, "dist"), argocdRoot: join(repoRoot, "argocd") },
+    { repoRoot, envs: [], outRoot: join(repoRoot, "dist"), argocdRoot: join(repoRoot, "argocd"), objects: true },
     options.context,
     silent,
   );
@@ -69,7 +67,7 @@ export async function runDiff(options: DiffOptions, out: Console): Promise<numbe
   out.log(markdownReport(options.base, changes, flags).trimEnd());
   // Only an Application change can be an add-on's: the chart tools (CRDs, helm) are located for those alone.
   if (changes.some((change) => subject(change).scope === "argocd")) {
-    const { addOnChartSection, locateChartTools } = await import("./heavy.js");
+    const { addOnChartSection, locateChartTools } = await import("../review/addon-charts.js");
     const charts = await addOnChartSection(changes, locateChartTools(repoRoot));
     if (charts.length > 0) out.log(`\n${charts.join("\n")}`);
   }

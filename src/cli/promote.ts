@@ -1,12 +1,12 @@
 import { imageReference } from "../constructs/image";
-import { loadEnvironments, parseEnvConfig } from "../env";
+import { loadEnvironments } from "../env/registry";
 import { cachedPlan, cacheSlot } from "../fast/cached-render";
 import type { LaunchContext } from "../fast/context";
 import { imageFile, readImage } from "../release/image-file";
 import { formatMinutes, soakStart } from "../release/soak";
+import { stableJson } from "../ssm/outputs-file";
 import { applyPlan, type Console, EXIT } from "./apply-plan";
 import { applyImage, RELEASE_EXIT, repoPaths } from "./set-image";
-import { runSynth } from "./synth";
 
 export interface PromoteOptions {
   readonly from: string;
@@ -25,8 +25,10 @@ export interface PromoteOptions {
  * Copies the exact image (by digest) the source env runs into the target env
  * and re-renders. Refuses a tag-only image, a source whose committed output
  * drifted from its sources, and an image that has not soaked long enough.
+ * A target that already runs the image is left alone: there is nothing to
+ * promote, so neither soak time nor a render is needed.
  */
-export function runPromote(options: PromoteOptions, out: Console): number {
+export async function runPromote(options: PromoteOptions, out: Console): Promise<number> {
   const inputs = options.inputs ?? loadEnvironments(options.repoRoot);
   for (const env of [options.from, options.to]) {
     if (!(env in inputs)) {
@@ -54,7 +56,10 @@ export function runPromote(options: PromoteOptions, out: Console): number {
   const cached = context && cachedPlan(cacheSlot(paths, context), [options.from]);
   const checked =
     cached === undefined
-      ? runSynth({ inputs, envs: [options.from], outRoot, argocdRoot, check: true }, recorder)
+      ? (await import("./heavy.js")).runSynth(
+          { inputs, envs: [options.from], outRoot, argocdRoot, check: true },
+          recorder,
+        )
       : applyPlan(cached, { outRoot, argocdRoot, check: true, all: false }, recorder);
   if (checked === EXIT.invalidConfig) {
     for (const problem of problems) out.error(problem);
@@ -66,6 +71,12 @@ export function runPromote(options: PromoteOptions, out: Console): number {
     return RELEASE_EXIT.refused;
   }
 
+  const running = readImage(options.repoRoot, options.to);
+  if (stableJson(running) === stableJson(image)) {
+    out.log(`${options.to}: already runs ${imageReference(image)}`);
+    return RELEASE_EXIT.ok;
+  }
+  const { parseEnvConfig } = await import("./heavy.js");
   const target = parseEnvConfig(options.to, inputs[options.to]);
   const required = target.release.requiredSoakMinutes;
   const start = soakStart(options.repoRoot, imageFile(options.from), image.digest);
@@ -81,7 +92,7 @@ export function runPromote(options: PromoteOptions, out: Console): number {
     out.error(`WARNING: --ignore-soak: ${message}. Promoting anyway; say why in the PR.`);
   }
 
-  const changed = applyImage(paths, inputs, { env: options.to, current: target.image, next: image }, out, context);
+  const changed = await applyImage(paths, inputs, { env: options.to, current: running, next: image }, out, context);
   if (changed === undefined) return RELEASE_EXIT.invalid;
   const manualGates = Object.entries(target.workloads).filter(([, w]) => !w.rollout.autoPromotionEnabled);
   for (const [name] of changed ? manualGates : []) {

@@ -26,7 +26,7 @@ export async function setImage(flags: ReleaseFlags, help: string, context?: Laun
     return RELEASE_EXIT.invalid;
   }
   const options = { env, tag: flags.tag, digest: flags.digest, repoRoot: process.cwd(), context };
-  return report(runSetImage(options, console), context);
+  return report(await runSetImage(options, console), context);
 }
 
 export async function promote(flags: ReleaseFlags, help: string, context?: LaunchContext): Promise<number> {
@@ -36,5 +36,5 @@ export async function promote(flags: ReleaseFlags, help: string, context?: Launc
   }
   const ignoreSoak = flags["ignore-soak"] ?? false;
   const options = { from: flags.from, to: flags.to, ignoreSoak, repoRoot: process.cwd(), now: new Date(), context };
-  return report(runPromote(options, console), context);
+  return report(await runPromote(options, console), context);
 }

@@ -6,7 +6,7 @@ import { synthCommand } from "./synth-command";
 
 /** The usage text; loads the env registry for the env names, so only a run that prints it pays for that. */
 async function usage(): Promise<string> {
-  const { ENV_NAMES } = await import("./heavy.js");
+  const { ENV_NAMES } = await import("../env/registry.js");
   return `candlefish-gitops: render typed env config into plain Kubernetes YAML
 
 Usage:
@@ -19,9 +19,11 @@ Usage:
 Commands:
   synth            render every env into <out>/<env>/<kind>-<name>.yaml and Argo CD's objects into
                    <argocd-out>/ (root.yaml, apps/); with --env, only those envs (argocd/ untouched)
-  synth --check    render in memory and compare; exit 1 listing missing, stale or changed files
-  diff             render REF (in a temporary git worktree) and the working tree; print a Markdown report
-                   of added/removed/changed resources with risk flags; exit 1 only with --fail-on
+  synth --check    render in memory (or take the cached render of the same inputs) and compare with the
+                   output on disk; exit 1 listing missing, stale or changed files
+  diff             render REF (from the cache if its code and env JSON were rendered before, else in a
+                   temporary git worktree) and the working tree; print a Markdown report of
+                   added/removed/changed resources with risk flags; exit 1 only with --fail-on
   set-image        point an env at an image (src/env/images/<env>.json), re-render, print the diff report
   promote          copy the source env's image (by digest) into the target after its soak time, re-render,
                    print the diff report; exit 3 when a release rule refuses
@@ -37,8 +39,9 @@ Options:
   --outputs DIR    resolve: where the outputs files are (default: src/env/outputs)
   -h, --help       this text
 
-Renders are cached by content (.cache/candlefish): run through npm (bin/candlefish.cjs), a command whose
-code and env JSON did not change since the last run does not render again.
+Run through npm (bin/candlefish.cjs), builds and renders are cached by content in .cache/candlefish: a
+command whose code and env JSON did not change since the last run does not render again
+(CANDLEFISH_TRACE=1 says what was reused, CANDLEFISH_RENDER=1 renders anyway, CANDLEFISH_CACHE=DIR moves it).
 
 Exit codes: 0 done, 1 drift (--check) or a --fail-on flag (diff), 2 invalid input or usage,
 3 refused (resolve: AWS unreachable or refusing; promote: a release rule), 70 unexpected (DEBUG=1 shows
@@ -80,7 +83,7 @@ async function main(argv: string[], context: LaunchContext | undefined): Promise
     return runDiff({ repoRoot: process.cwd(), base: values.base, failOn, context }, console);
   }
   if (command === "set-image" || command === "promote") {
-    const { setImage, promote } = await import("./heavy.js");
+    const { setImage, promote } = await import("./release-commands.js");
     const help = await usage();
     return command === "set-image" ? setImage(values, help, context) : promote(values, help, context);
   }
@@ -90,7 +93,8 @@ async function main(argv: string[], context: LaunchContext | undefined): Promise
       console.error(`resolve needs --env NAME\n\n${await usage()}`);
       return EXIT.invalidConfig;
     }
-    const { runResolve } = await import("./heavy.js");
+    // The AWS SDK is evaluated only here.
+    const { runResolve } = await import("./resolve.js");
     return runResolve(
       { envs, endpoint: values.endpoint, dryRun: values["dry-run"] ?? false, outputsDir: values.outputs },
       console,

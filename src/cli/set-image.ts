@@ -1,12 +1,12 @@
 import { join } from "node:path";
 import { imageReference } from "../constructs/image";
-import { type ImageConfig, loadEnvironments } from "../env";
+import type { ImageConfig } from "../env";
+import { loadEnvironments } from "../env/registry";
 import { cachedPlan, cacheSlot } from "../fast/cached-render";
 import type { LaunchContext } from "../fast/context";
 import { imageFile, imageProblems, readImage, writeImage } from "../release/image-file";
 import { stableJson } from "../ssm/outputs-file";
 import { applyPlan, type Console } from "./apply-plan";
-import { synthPlan } from "./synth";
 
 export interface SetImageOptions {
   readonly env: string;
@@ -32,9 +32,10 @@ export const repoPaths = (repoRoot: string) => ({
 /**
  * Points one env at a new image (tag, optionally pinned by digest), then
  * re-renders. Only the image file and the rendered output change; running it
- * twice changes nothing the second time.
+ * twice changes nothing the second time. Loads the renderer only when the
+ * render of the new image is not cached.
  */
-export function runSetImage(options: SetImageOptions, out: Console): number {
+export async function runSetImage(options: SetImageOptions, out: Console): Promise<number> {
   const paths = repoPaths(options.repoRoot);
   const inputs = options.inputs ?? loadEnvironments(options.repoRoot);
   if (!(options.env in inputs)) {
@@ -54,7 +55,7 @@ export function runSetImage(options: SetImageOptions, out: Console): number {
     return RELEASE_EXIT.invalid;
   }
   const context = options.inputs === undefined ? options.context : undefined;
-  const changed = applyImage(paths, inputs, { env: options.env, current, next }, out, context);
+  const changed = await applyImage(paths, inputs, { env: options.env, current, next }, out, context);
   return changed === undefined ? RELEASE_EXIT.invalid : RELEASE_EXIT.ok;
 }
 
@@ -62,13 +63,13 @@ export function runSetImage(options: SetImageOptions, out: Console): number {
  * Writes an env's image file and re-renders everything with it; says what
  * changed. Returns whether the file changed, or undefined when the render failed.
  */
-export function applyImage(
+export async function applyImage(
   paths: ReturnType<typeof repoPaths>,
   inputs: Readonly<Record<string, unknown>>,
   change: { readonly env: string; readonly current: ImageConfig; readonly next: ImageConfig },
   out: Console,
   context?: LaunchContext,
-): boolean | undefined {
+): Promise<boolean | undefined> {
   const { env, current, next } = change;
   // Render first: every env is validated before anything is written, so a failure leaves dist/ and the image file as they were.
   const { outRoot, argocdRoot } = paths;
@@ -76,6 +77,7 @@ export function applyImage(
   let plan = cache && cachedPlan(cache, []);
   if (plan === undefined) {
     context?.rendered();
+    const { synthPlan } = await import("./heavy.js");
     const withImage = { ...inputs, [env]: { ...(inputs[env] as object), image: next } };
     const workers = context?.renderWorkers;
     const rendered = synthPlan({ inputs: withImage, envs: [], outRoot, argocdRoot, check: false, cache, workers }, out);

@@ -12,6 +12,8 @@ export interface RenderRequest {
   readonly envs: readonly string[];
   readonly outRoot: string;
   readonly argocdRoot: string;
+  /** The files should carry the objects they were written from (a review compares those). */
+  readonly objects?: boolean;
 }
 
 export interface SynthRequest extends RenderRequest {
@@ -32,7 +34,8 @@ export async function renderWorkingTree(
 ): Promise<RenderPlan | number> {
   const cache = context === undefined ? undefined : cacheSlot(request, context);
   // CANDLEFISH_RENDER=1 renders even when a cached render exists (benchmarks, or doubting the cache); it still stores it.
-  const plan = cache === undefined || process.env.CANDLEFISH_RENDER ? undefined : cachedPlan(cache, request.envs);
+  const plan =
+    cache === undefined || process.env.CANDLEFISH_RENDER ? undefined : cachedPlan(cache, request.envs, request.objects);
   if (plan !== undefined) return plan;
 
   // Loaded only now: a cached render needs neither cdk8s nor zod.

@@ -29,10 +29,10 @@ export function cacheSlot(
 /**
  * The cached render, restricted to `envs` (all, and argocd/, when empty);
  * undefined on a miss or when it lacks a requested env (an unknown env is the
- * renderer's to report).
+ * renderer's to report). `objects`: with the objects files were written from.
  */
-export function cachedPlan(slot: CacheSlot, envs: readonly string[]): RenderPlan | undefined {
-  const plan = slot.store.get(slot.key);
+export function cachedPlan(slot: CacheSlot, envs: readonly string[], objects = false): RenderPlan | undefined {
+  const plan = slot.store.get(slot.key, { objects });
   if (plan === undefined || envs.length === 0) return plan;
   const files = envs.flatMap((env) => {
     const rendered = plan.envs.get(env);

@@ -27,8 +27,5 @@ export function renderArgoCd(
   const root = synthManifests((app) => {
     new ArgoCdRootChart(app, { delivery, appsPath: layout.appsPath });
   });
-  return [
-    ...toFiles(root, source).map((file) => ({ name: "root.yaml", content: file.content })),
-    ...toFiles(apps, source, "apps/"),
-  ];
+  return [...toFiles(root, source).map((file) => ({ ...file, name: "root.yaml" })), ...toFiles(apps, source, "apps/")];
 }

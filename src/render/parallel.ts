@@ -83,7 +83,14 @@ export function serveRenderWorker(): void {
   const { job } = workerData as { job: Job };
   let answer: Answer;
   try {
-    answer = { outputs: job.configs.map(renderEnvOutput) };
+    // Files travel back as text only: cloning every manifest object too would cost more than it saves the review.
+    const outputs = job.configs.map(renderEnvOutput);
+    answer = {
+      outputs: outputs.map((output) => ({
+        ...output,
+        files: output.files.map(({ name, content }) => ({ name, content })),
+      })),
+    };
   } catch (error) {
     answer = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parse } from "yaml";
+import type { RenderedFile } from "../render/manifests";
 import { childDirs, filesBelow } from "../render/output";
 import type { RenderPlan } from "../render/plan";
 import type { ReviewedObject } from "./compare";
@@ -15,6 +16,8 @@ export interface ScopedFile {
   readonly scope: string;
   readonly file: string;
   readonly content: string;
+  /** The object the text was written from, when known: then the YAML need not be parsed. */
+  readonly object?: unknown;
 }
 
 /** Every file below `<distRoot>/<env>/` and `<argocdRoot>/`. */
@@ -30,16 +33,14 @@ export function filesInDirs(distRoot: string, argocdRoot: string): ScopedFile[] 
 
 /** Every file of a render plan, as it would be written. */
 export function filesOfPlan(plan: RenderPlan): ScopedFile[] {
-  return [
-    ...[...plan.envs].flatMap(([scope, files]) =>
-      files.map((file) => ({ scope, file: file.name, content: file.content })),
-    ),
-    ...(plan.argocd ?? []).map((file) => ({ scope: "argocd", file: file.name, content: file.content })),
-  ];
+  const units: [string, readonly RenderedFile[]][] = [...plan.envs, ["argocd", plan.argocd ?? []]];
+  return units.flatMap(([scope, files]) =>
+    files.map(({ name, content, object }) => ({ scope, file: name, content, object })),
+  );
 }
 
-function reviewed({ scope, file, content }: ScopedFile): ReviewedObject {
-  const body = parse(content) as Parsed & Record<string, unknown>;
+function reviewed({ scope, file, content, object }: ScopedFile): ReviewedObject {
+  const body = (object ?? parse(content)) as Parsed & Record<string, unknown>;
   return { scope, file, kind: body.kind ?? "?", name: body.metadata?.name ?? "?", body };
 }
 

@@ -1,11 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { copyCheckout } from "../support/checkout";
 import { REPO_ROOT, tempDir, treeHash } from "../support/fixtures";
-
-/** What the launcher reads and writes: the code, the env JSON, the committed output. */
-const CHECKOUT = ["bin", "src", "imports", "package.json", "package-lock.json", "tsconfig.json", "dist", "argocd"];
 
 /**
  * One cache for every checkout of this file, kept between runs (in this repository's .cache): a build
@@ -26,6 +24,15 @@ function run(...args: string[]) {
 /** The code key the launcher ran (CANDLEFISH_TRACE prints it). */
 const codeKeyOf = (stderr: string) => /candlefish: code ([0-9a-f]+):/.exec(stderr)?.[1];
 
+/** Runs synth expecting a refusal: exit 2 and dist/ untouched; returns what it printed. */
+function refusedSynth(): string {
+  const before = treeHash(join(repo, "dist"));
+  const { status, stderr } = run("synth");
+  expect(status).toBe(2);
+  expect(treeHash(join(repo, "dist"))).toBe(before);
+  return stderr;
+}
+
 const file = (path: string) => readFileSync(join(repo, path), "utf8");
 const edit = (path: string, from: string, to: string) => {
   const before = file(path);
@@ -35,9 +42,7 @@ const edit = (path: string, from: string, to: string) => {
 
 beforeEach(() => {
   // GIVEN a checkout whose dist/ matches its sources, already rendered once (cache warm)
-  repo = tempDir("launcher");
-  for (const path of CHECKOUT) cpSync(join(REPO_ROOT, path), join(repo, path), { recursive: true });
-  symlinkSync(join(REPO_ROOT, "node_modules"), join(repo, "node_modules"), "dir");
+  repo = copyCheckout(REPO_ROOT, tempDir("launcher"));
   expect(run("synth").status).toBe(0);
 }, 120_000);
 
@@ -85,12 +90,20 @@ describe("npm run synth on the fast path (bin/candlefish.cjs)", () => {
 
   it("names a malformed committed JSON file, exits 2 and writes nothing", () => {
     writeFileSync(join(repo, "src/env/outputs/production.json"), '{ "clusterName": ');
-    const before = treeHash(join(repo, "dist"));
-    const { status, stderr } = run("synth");
-    expect(status).toBe(2);
+    const stderr = refusedSynth();
     expect(stderr).toMatch(/^env production: src\/env\/outputs\/production\.json: not readable JSON \(.+\)$/m);
     expect(stderr).toContain("nothing written: fix the problem above");
-    expect(treeHash(join(repo, "dist"))).toBe(before);
+  });
+
+  it("shows where a source does not compile, once, exits 2 and writes nothing", () => {
+    edit(
+      "src/env/base.ts",
+      "/** What staging and production share. */",
+      "export const broken = ;\n/** What staging and production share. */",
+    );
+    const stderr = refusedSynth();
+    expect(stderr.match(/src\/env\/base\.ts:\d+:\d+:/g)).toHaveLength(1);
+    expect(stderr).toContain("the code does not build: fix the errors above");
   });
 
   it("refuses an invalid env with the env, the field path and the value, and writes nothing", () => {
@@ -99,10 +112,6 @@ describe("npm run synth on the fast path (bin/candlefish.cjs)", () => {
       'domain: "candlefish.ai",',
       'domain: "candlefish.ai",\n  workloads: { website: { hpa: { minReplicas: 2 } } },',
     );
-    const before = treeHash(join(repo, "dist"));
-    const { status, stderr } = run("synth");
-    expect(status).toBe(2);
-    expect(stderr).toMatch(/^env production: workloads\.website\.hpa\.minReplicas: .* \(got 2\)$/m);
-    expect(treeHash(join(repo, "dist"))).toBe(before);
+    expect(refusedSynth()).toMatch(/^env production: workloads\.website\.hpa\.minReplicas: .* \(got 2\)$/m);
   }, 120_000);
 });

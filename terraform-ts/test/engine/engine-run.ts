@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildApp } from "../../src/app";
@@ -17,6 +17,12 @@ export function synthesizedStackPath(envName: EnvName): string {
     buildApp(synthesizedDir).synth();
   }
   return path.join(synthesizedDir, "stacks", stackName(ENVIRONMENTS[envName]), "cdk.tf.json");
+}
+
+/** Deletes what synthesizedStackPath wrote (call once the file's tests are done with it). */
+export function removeSynthesizedStacks(): void {
+  if (synthesizedDir !== undefined) rmSync(synthesizedDir, { recursive: true, force: true });
+  synthesizedDir = undefined;
 }
 
 export interface EnginePlanScope {

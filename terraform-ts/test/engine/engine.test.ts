@@ -1,15 +1,21 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { MOTO_ENV, type MotoServer, startMoto } from "../../../test/support/moto";
 import { ENVIRONMENTS } from "../../src/config/environments";
 import type { EnvName } from "../../src/config/types";
 import { seedAccountBeforeStack } from "./account-fixtures";
 import { teardownOverride } from "./engine-override";
-import { type EnginePlanScope, enginePlanScope, PhaseTimings, synthesizedStackPath } from "./engine-run";
+import {
+  type EnginePlanScope,
+  enginePlanScope,
+  PhaseTimings,
+  removeSynthesizedStacks,
+  synthesizedStackPath,
+} from "./engine-run";
 import { withoutInventedValues } from "./moto-invented";
 import { planSummary, resultSummary, TerraformWorkspace } from "./terraform-workspace";
 
@@ -17,7 +23,10 @@ const repoRoot = path.resolve(__dirname, "..", "..", "..");
 const MINUTES = 60_000;
 const timings = new PhaseTimings();
 
-afterAll(() => console.log(timings.report()));
+afterAll(() => {
+  console.log(timings.report());
+  removeSynthesizedStacks();
+});
 
 /**
  * Each stack, as synthesized, through the real Terraform engine (1.11, hashicorp/aws 5.100.0 from the local
@@ -50,8 +59,16 @@ describe.each(Object.keys(ENVIRONMENTS) as EnvName[])("the %s stack on the Terra
     );
   }, 2 * MINUTES);
 
+  let failed = false;
+  afterEach((context) => {
+    if (context.task.result?.state === "fail") failed = true;
+  });
+
   afterAll(async () => {
     await moto?.stop();
+    // A failed stack keeps its directory (state, plans, override files) for a look afterwards.
+    if (failed) console.log(`${envName}: Terraform working directory kept: ${workspace?.dir}`);
+    else workspace?.remove();
   });
 
   it("initializes from the local provider mirror, offline, with the provider version the bindings synthesize", async () => {
@@ -114,6 +131,7 @@ describe.each(Object.keys(ENVIRONMENTS) as EnvName[])("the %s stack on the Terra
     const resolved = read(path.join(outputsDir, `${envName}.json`));
     const committed = read(path.join(repoRoot, "src", "env", "outputs", `${envName}.json`));
     expect(withoutInventedValues(resolved)).toEqual(withoutInventedValues(committed));
+    rmSync(outputsDir, { recursive: true, force: true });
   });
 
   it("keeps the S3 backend users get: the unmodified stack initializes against the state bucket", async () => {
@@ -138,6 +156,7 @@ describe.each(Object.keys(ENVIRONMENTS) as EnvName[])("the %s stack on the Terra
     expect(readFileSync(path.join(users.dir, ".terraform", "terraform.tfstate"), "utf8")).toContain(
       `"key": "${env.remoteState.key}"`,
     );
+    users.remove();
   });
 
   it("destroys everything it applied, once an operator's guards are lifted", async () => {

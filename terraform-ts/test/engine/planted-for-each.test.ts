@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MotoServer, startMoto } from "../../../test/support/moto";
 import { staging } from "../../src/config/environments";
 import { seedAccountBeforeStack } from "./account-fixtures";
-import { synthesizedStackPath } from "./engine-run";
+import { removeSynthesizedStacks, synthesizedStackPath } from "./engine-run";
 import { stackResources } from "./stack-graph";
 import { TerraformWorkspace } from "./terraform-workspace";
 
@@ -36,16 +36,22 @@ describe("the ACM validation records on a fresh account (the for_each the engine
 
   afterAll(async () => {
     await moto?.stop();
+    removeSynthesizedStacks();
   });
 
+  /** init + plan of the validation records; the output carries everything, the directory goes. */
   const planRecords = async (stackJsonPath: string) => {
     const workspace = new TerraformWorkspace(stackJsonPath, moto.endpoint);
-    const init = await workspace.run(["init", "-input=false", "-no-color"], 2 * MINUTES);
-    expect(init.status, init.output).toBe(0);
-    return workspace.run(
-      ["plan", "-input=false", "-no-color", "-lock=false", `-target=${validationRecords?.address}`],
-      5 * MINUTES,
-    );
+    try {
+      const init = await workspace.run(["init", "-input=false", "-no-color"], 2 * MINUTES);
+      expect(init.status, init.output).toBe(0);
+      return await workspace.run(
+        ["plan", "-input=false", "-no-color", `-target=${validationRecords?.address}`],
+        5 * MINUTES,
+      );
+    } finally {
+      workspace.remove();
+    }
   };
 
   it("plans the committed form: keys are the domain names, known before the certificate exists", async () => {
@@ -64,6 +70,7 @@ describe("the ACM validation records on a fresh account (the for_each the engine
     writeFileSync(plantedPath, planted);
     // WHEN the engine plans it THEN it refuses, naming the records
     const plan = await planRecords(plantedPath);
+    rmSync(path.dirname(plantedPath), { recursive: true, force: true });
     expect(plan.status).toBe(1);
     expect(plan.output).toContain("Invalid for_each argument");
     expect(plan.output).toContain(validationRecords?.address.split(".")[1]);

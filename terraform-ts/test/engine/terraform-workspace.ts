@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { MOTO_ENV } from "../../../test/support/moto";
@@ -65,6 +65,11 @@ export class TerraformWorkspace {
         );
         return `${address}: ${change.actions.join("/")} (${changed.join(", ")})`;
       });
+  }
+
+  /** Deletes the scratch directory (the provider in it is a symlink into the mirror). */
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
   }
 
   writeJson(name: string, content: unknown): void {

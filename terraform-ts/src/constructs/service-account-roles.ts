@@ -2,6 +2,7 @@ import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/
 import { Construct } from "constructs";
 import { envResourceName } from "../config/naming";
 import type { EnvConfig } from "../config/types";
+import { argoRolloutsStatements } from "../policies/argo-rollouts";
 import { clusterAutoscalerStatements } from "../policies/cluster-autoscaler";
 import { loadBalancerControllerStatements } from "../policies/load-balancer-controller";
 import type { AppSecrets } from "./app-secrets";
@@ -15,6 +16,7 @@ export const serviceAccounts = (env: EnvConfig) =>
     externalSecrets: { namespace: "external-secrets", name: "external-secrets" },
     loadBalancerController: { namespace: "kube-system", name: "aws-load-balancer-controller" },
     clusterAutoscaler: { namespace: "kube-system", name: "cluster-autoscaler" },
+    argoRollouts: { namespace: "argo-rollouts", name: "argo-rollouts" },
     dbOps: { namespace: env.namespace, name: "db-ops" },
   }) as const satisfies Record<string, ServiceAccountRef>;
 
@@ -34,6 +36,7 @@ export class ServiceAccountRoles extends Construct {
   public readonly externalSecrets: IrsaRole;
   public readonly loadBalancerController: IrsaRole;
   public readonly clusterAutoscaler: IrsaRole;
+  public readonly argoRollouts: IrsaRole;
   public readonly dbOps: IrsaRole;
 
   constructor(scope: Construct, id: string, props: ServiceAccountRolesProps) {
@@ -88,6 +91,8 @@ export class ServiceAccountRoles extends Construct {
       accounts.clusterAutoscaler,
       clusterAutoscalerStatements(env.region, env.accountId, envResourceName(env)),
     );
+    // Blue/green target-group verification: the controller reads the ALB's target health, nothing more.
+    this.argoRollouts = role("argo-rollouts", accounts.argoRollouts, argoRolloutsStatements());
 
     // Backup and restore jobs: database credentials, the GPG keys, and the backup bucket. Nothing else.
     this.dbOps = role("db-ops", accounts.dbOps, [

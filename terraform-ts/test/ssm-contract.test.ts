@@ -46,6 +46,10 @@ describe.each(ENV_NAMES)("%s publishes the SSM outputs contract (src/ssm/paramet
       /irsa_aws-load-balancer-controller_role_.*\.arn/,
     );
     expect(parameterValue("iam/addon-role-arns/cluster-autoscaler")).toMatch(/irsa_cluster-autoscaler_role_.*\.arn/);
+    expect(parameterValue("iam/addon-role-arns/argo-rollouts")).toMatch(/irsa_argo-rollouts_role_.*\.arn/);
+    expect(parameterValue("network/alb-security-group-id")).toMatch(
+      /^\$\{aws_security_group\.alb-origin_group_.*\.id\}$/,
+    );
     expect(parameterValue("iam/db-ops-role-arn")).toMatch(/irsa_db-ops_role_.*\.arn/);
     expect(parameterValue("storage/backup-bucket")).toMatch(/^\$\{aws_s3_bucket\.storage_backups_bucket_.*\.bucket\}$/);
   });

@@ -9,6 +9,13 @@
  * 1.34 and 1.35 configurations pin these exact build strings). Network policy enforcement needs vpc-cni
  * 1.14 or newer (EKS user guide, "Restrict Pod network traffic with Kubernetes network policies").
  */
+/**
+ * The CSI provisioner each storage add-on registers. A StorageClass rendered on the GitOps side may only name
+ * one of these (test/addons/storage-classes.test.ts), and terraform-ts installs each of these add-ons
+ * (test/cluster-add-ons.test.ts): together they keep a PVC from waiting for a driver the cluster lacks.
+ */
+export const CSI_PROVISIONERS = { "aws-ebs-csi-driver": "ebs.csi.aws.com" } as const;
+
 export interface EksAddOnVersions {
   readonly vpcCni: string;
   readonly ebsCsiDriver: string;

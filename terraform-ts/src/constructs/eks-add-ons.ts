@@ -2,7 +2,7 @@ import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import type { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
-import { eksAddOnVersions } from "../config/eks-add-ons";
+import { type CSI_PROVISIONERS, eksAddOnVersions } from "../config/eks-add-ons";
 import { envResourceName } from "../config/naming";
 import type { EnvConfig } from "../config/types";
 import type { KubernetesCluster } from "./eks-cluster";
@@ -64,9 +64,10 @@ export class EksAddOns extends Construct {
       role: this.ebsCsiRole.role.name,
       policyArn: "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy",
     });
-    this.ebsCsiDriver = new EksAddon(this, "aws-ebs-csi-driver", {
+    const ebsCsiDriver: keyof typeof CSI_PROVISIONERS = "aws-ebs-csi-driver";
+    this.ebsCsiDriver = new EksAddon(this, ebsCsiDriver, {
       ...common,
-      addonName: "aws-ebs-csi-driver",
+      addonName: ebsCsiDriver,
       addonVersion: versions.ebsCsiDriver,
       serviceAccountRoleArn: this.ebsCsiRole.arn,
       dependsOn: [...props.nodeGroups],

@@ -16,9 +16,10 @@ function sourceTexts(): string[] {
 /** The API object classes `cdk8s import` generated: one per kind and version. */
 function generatedKinds(): { file: string; kind: string }[] {
   return readdirSync(IMPORTS).flatMap((file) =>
-    [...readFileSync(join(IMPORTS, file), "utf8").matchAll(/^export class (\w+) extends ApiObject/gm)].map(
-      (match) => ({ file, kind: match[1] as string }),
-    ),
+    [...readFileSync(join(IMPORTS, file), "utf8").matchAll(/^export class (\w+) extends ApiObject/gm)].map((match) => ({
+      file,
+      kind: match[1] as string,
+    })),
   );
 }
 

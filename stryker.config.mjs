@@ -10,7 +10,6 @@ export default {
     "src/env/analysis-rules.ts",
     "src/review/risk-rules.ts",
     "src/slo/condition-evaluator.ts",
-    "src/slo/slo-rules.ts",
   ],
   coverageAnalysis: "perTest",
   // The sandbox copies the checkout: leave out the tool cache, the Terraform project and reports.

@@ -82,6 +82,13 @@ export interface MotoRoundTripGap extends EngineExclusion {
 
 export const MOTO_ROUND_TRIP_GAPS: readonly MotoRoundTripGap[] = [
   {
+    path: "alb-origin/https-from-cloudfront",
+    attributes: ["description"],
+    reason:
+      "moto keeps a rule's description for CIDR and security-group sources only (ec2/models/security_groups.py): " +
+      "a rule whose source is a prefix list reads back without it",
+  },
+  {
     path: "certificate/certificate",
     attributes: ["key_algorithm"],
     reason: "moto's ACM reports every certificate as RSA_2048 (the requested EC_prime256v1 is dropped); ForceNew",

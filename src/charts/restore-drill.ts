@@ -1,11 +1,7 @@
 import { Chart } from "cdk8s";
 import { k8s } from "cdk8s-plus-28";
 import type { Construct } from "constructs";
-import {
-  DATABASE_JOBS,
-  RESTORE_DRILL_SERVICE_ACCOUNT,
-  restoreDrillNamespace,
-} from "../constructs/database-jobs-names";
+import { DATABASE_JOBS, RESTORE_DRILL_SERVICE_ACCOUNT, restoreDrillNamespace } from "../constructs/database-jobs-names";
 import { SyncedSecret } from "../constructs/external-secret";
 import { commonLabels } from "../constructs/labels";
 import { AllowPolicy, DefaultDenyPolicy, namespacePeer } from "../constructs/network-policy";
@@ -76,8 +72,7 @@ export class RestoreDrillChart extends Chart {
     });
     new AllowPolicy(inside, "https", {
       name: "allow-restore-drill-https-egress",
-      reason:
-        "S3 (the backup) and STS (IRSA) over HTTPS; no database port: the drill restores into its own pod.",
+      reason: "S3 (the backup) and STS (IRSA) over HTTPS; no database port: the drill restores into its own pod.",
       pods: [DATABASE_JOBS.restoreDrill],
       labels,
       egress: { peers: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [{ protocol: "TCP", port: 443 }] },

@@ -57,7 +57,9 @@ export class SecurityChart extends Chart {
       {
         account: DB_MIGRATE_SERVICE_ACCOUNT,
         roleArn: env.infra.dbMigrateRoleArn,
-        secrets: [{ name: DB_OPS_SECRETS.migrator, remoteKey: env.infra.secretNames.databaseMigrator, keys: DATABASE_KEYS }],
+        secrets: [
+          { name: DB_OPS_SECRETS.migrator, remoteKey: env.infra.secretNames.databaseMigrator, keys: DATABASE_KEYS },
+        ],
       },
       {
         account: DB_OPS_SERVICE_ACCOUNT,

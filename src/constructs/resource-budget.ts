@@ -6,15 +6,17 @@ import { SYNC_WAVE, syncWave } from "./sync-wave";
 
 /** How many of each container can run at once, at worst. */
 function peakContainers(env: EnvConfig): { budget: ContainerBudget; count: number }[] {
-  return Object.values(env.workloads)
-    .flatMap((workload) => [
-      // Blue/green: before the switch the preview ReplicaSet is scaled to the active one's size.
-      { budget: workloadBudget(workload), count: 2 * workload.hpa.maxReplicas },
-      { budget: workloadBudget(workload), count: 1 }, // the migration Job runs the website image
-      { budget: SMOKE_TEST_BUDGET, count: 1 },
-    ])
-    // The backup; the restore drill runs in its own namespace (restore-drill.ts).
-    .concat([{ budget: dbToolsBudget(env.database), count: 1 }]);
+  return (
+    Object.values(env.workloads)
+      .flatMap((workload) => [
+        // Blue/green: before the switch the preview ReplicaSet is scaled to the active one's size.
+        { budget: workloadBudget(workload), count: 2 * workload.hpa.maxReplicas },
+        { budget: workloadBudget(workload), count: 1 }, // the migration Job runs the website image
+        { budget: SMOKE_TEST_BUDGET, count: 1 },
+      ])
+      // The backup; the restore drill runs in its own namespace (restore-drill.ts).
+      .concat([{ budget: dbToolsBudget(env.database), count: 1 }])
+  );
 }
 
 function total(env: EnvConfig, pick: (budget: ContainerBudget) => number): number {

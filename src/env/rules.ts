@@ -98,6 +98,11 @@ function storageRules(env: EnvShape, ctx: Context): void {
   const { request, limit } = env.database.backupStorage;
   tmpFits(ctx, ["database", "backupStorage", "limit"], limit);
   if (memoryBytes(request) > memoryBytes(limit)) {
-    fail(ctx, ["database", "backupStorage", "request"], `must be at most database.backupStorage.limit = ${limit}`, request);
+    fail(
+      ctx,
+      ["database", "backupStorage", "request"],
+      `must be at most database.backupStorage.limit = ${limit}`,
+      request,
+    );
   }
 }

@@ -114,7 +114,7 @@ export const ALERTS = {
     runbook: "restore-drill",
     summary: "Restore drill {{ $labels.job_name }} is slower than the database RTO",
     description:
-      "The restore drill Job {{ $labels.namespace }}/{{ $labels.job_name }} has taken {{ $value | humanizeDuration }}: longer than the database recovery time objective.",
+      "The restore drill Job {{ $labels.namespace }}/{{ $labels.job_name }} has run longer than the database recovery time objective: a real restore would miss it.",
   },
 } as const;
 

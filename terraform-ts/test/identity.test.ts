@@ -75,7 +75,9 @@ describe.each(ENV_NAMES)("%s IRSA roles", (envName) => {
 
   it("lets the migration Job read the migrator's database secret and nothing else", () => {
     const resourcesFor = permissionsOf("db-migrate");
-    expect(resourcesFor("secretsmanager:GetSecretValue")).toEqual([expect.stringMatching(/secrets_database-migrator_/)]);
+    expect(resourcesFor("secretsmanager:GetSecretValue")).toEqual([
+      expect.stringMatching(/secrets_database-migrator_/),
+    ]);
     expect(resourcesFor("s3:GetObject")).toEqual([]);
   });
 

@@ -15,8 +15,9 @@ const website = {
   },
   healthPath: "/api/health",
   resources: {
-    requests: { cpu: "250m", memory: "512Mi" },
-    limits: { cpu: "1", memory: "1Gi" },
+    // /tmp is a 256Mi emptyDir; the rest is logs and the writable layer's leftovers.
+    requests: { cpu: "250m", memory: "512Mi", ephemeralStorage: "256Mi" },
+    limits: { cpu: "1", memory: "1Gi", ephemeralStorage: "1Gi" },
   },
   hpa: { minReplicas: 3, maxReplicas: 20, targetCpuUtilization: 70, targetMemoryUtilization: 80 },
   pdb: { minAvailable: 2 },
@@ -82,10 +83,22 @@ export const base = {
     toolsImage: { repository: "candlefish/db-tools", tag: "16.4-1" },
     migrationCommand: ["node", "scripts/migrate.mjs"],
     // Daily at 03:17 UTC, off the hour when scheduled jobs pile up.
+    // The smoke test's pinned curl image: nothing new to trust.
+    caBundleFetchImage: { repository: "curlimages/curl", tag: "8.11.1" },
     backupSchedule: "17 3 * * *",
-    // Monthly, on the 1st at 04:43 UTC, after that day's backup.
-    restoreCheckSchedule: "43 4 1 * *",
-    restoreCheckQuery: "SELECT count(*) FROM schema_migrations",
+    backupStorage: { request: "256Mi", limit: "1Gi" },
+    restoreDrill: {
+      // Monthly, on the 1st at 04:43 UTC, after that day's backup.
+      schedule: "43 4 1 * *",
+      checkQuery: "SELECT count(*) FROM schema_migrations",
+      // The engine's major version (terraform-ts: 17): the restore lands on what production runs.
+      postgresImage: { repository: "postgres", tag: "17.6-bookworm" },
+      scratchStorage: "20Gi",
+      // The guide's objective: the database back from its latest backup in under 2 hours.
+      recoveryTimeObjectiveMinutes: 120,
+      // Monthly drills: one missed run plus a few days before it counts as a failed drill.
+      maxDaysBetweenDrills: 35,
+    },
   },
   ingress: { sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" },
   platform: { kubernetesVersion: "1.34", monitoringNamespace: "monitoring", rolloutsNamespace: "argo-rollouts" },

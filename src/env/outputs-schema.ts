@@ -46,12 +46,21 @@ export const infraOutputsSchema = z.strictObject({
     loadBalancerController: roleArn,
     clusterAutoscaler: roleArn,
   }),
-  /** IRSA role of the backup jobs: the backup bucket and the backup keys. */
+  /** IRSA role of the migration Job: reads the migrator's database secret, nothing else. */
+  dbMigrateRoleArn: roleArn,
+  /** IRSA role of the backup jobs: the backup identity's secret, the GPG public key, writes to the bucket. */
   dbOpsRoleArn: roleArn,
+  /** IRSA role of the restore drill: the GPG private key and read access to the bucket; no database. */
+  restoreDrillRoleArn: roleArn,
   backupBucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name"),
   /** Secrets Manager names the ExternalSecrets read; the values never leave AWS. */
   secretNames: z.strictObject({
+    /** The website's database identity: reads and writes data, no DDL. */
     database: secretName,
+    /** The migrator's: owns the schema. */
+    databaseMigrator: secretName,
+    /** The backup's: reads only. */
+    databaseBackup: secretName,
     redis: secretName,
     backupGpgPublicKey: secretName,
     backupGpgPrivateKey: secretName,

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { analysisRules, sloRules } from "./analysis-rules";
-import { cpuMillicores, memoryBytes } from "./quantity";
+import { cpuMillicores, memoryBytes, TMP_VOLUME_MEBIBYTES } from "./quantity";
 import type { EnvShape } from "./schema";
 
 type Context = z.RefinementCtx<EnvShape>;
@@ -8,6 +8,7 @@ type Context = z.RefinementCtx<EnvShape>;
 const quantityParsers = [
   ["cpu", cpuMillicores],
   ["memory", memoryBytes],
+  ["ephemeralStorage", memoryBytes],
 ] as const;
 
 function fail(ctx: Context, path: (string | number)[], message: string, input: unknown): void {
@@ -20,6 +21,7 @@ function fail(ctx: Context, path: (string | number)[], message: string, input: u
  */
 export function crossFieldRules(env: EnvShape, ctx: Context): void {
   sloRules(env, ctx);
+  storageRules(env, ctx);
   for (const [name, workload] of Object.entries(env.workloads)) {
     const at = (...path: string[]) => ["workloads", name, ...path];
     const { hpa, pdb, rollout, resources } = workload;
@@ -59,6 +61,7 @@ export function crossFieldRules(env: EnvShape, ctx: Context): void {
         workload.metrics.port,
       );
     }
+    tmpFits(ctx, at("resources", "limits", "ephemeralStorage"), resources.limits.ephemeralStorage);
     for (const [resource, amountOf] of quantityParsers) {
       const request = resources.requests[resource];
       const limit = resources.limits[resource];
@@ -80,5 +83,26 @@ export function crossFieldRules(env: EnvShape, ctx: Context): void {
       );
     }
     analysisRules(env, ctx, at, workload);
+  }
+}
+
+/** An ephemeral-storage limit below the /tmp volume would evict the pod before /tmp is full. */
+function tmpFits(ctx: Context, path: (string | number)[], limit: string): void {
+  if (memoryBytes(limit) < TMP_VOLUME_MEBIBYTES * 2 ** 20) {
+    fail(ctx, path, `must be at least the ${TMP_VOLUME_MEBIBYTES}Mi /tmp volume every container mounts`, limit);
+  }
+}
+
+/** The database Jobs' ephemeral storage: requests fit limits, limits fit /tmp. */
+function storageRules(env: EnvShape, ctx: Context): void {
+  const { request, limit } = env.database.backupStorage;
+  tmpFits(ctx, ["database", "backupStorage", "limit"], limit);
+  if (memoryBytes(request) > memoryBytes(limit)) {
+    fail(
+      ctx,
+      ["database", "backupStorage", "request"],
+      `must be at most database.backupStorage.limit = ${limit}`,
+      request,
+    );
   }
 }

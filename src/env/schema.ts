@@ -2,7 +2,7 @@ import { z } from "zod";
 import { analysisSchema } from "./analysis-schema";
 import { imageSchema } from "./image-schema";
 import { monitoringSchema } from "./monitoring-schema";
-import { databaseSchema, ingressSchema, platformSchema } from "./operations-schema";
+import { databaseSchema, ingressSchema, platformSchema, storageQuantity } from "./operations-schema";
 import { infraOutputsSchema } from "./outputs-schema";
 import { crossFieldRules } from "./rules";
 
@@ -27,10 +27,14 @@ const memoryQuantity = z
 const percent = z.int().min(1, "must be a percentage from 1 to 100").max(100, "must be a percentage from 1 to 100");
 const ratio = z.number().gt(0, "must be a ratio above 0").lt(1, "must be a ratio below 1");
 
-const resourcesSchema = z.strictObject({
-  requests: z.strictObject({ cpu: cpuQuantity, memory: memoryQuantity }),
-  limits: z.strictObject({ cpu: cpuQuantity, memory: memoryQuantity }),
+const resourceAmounts = z.strictObject({
+  cpu: cpuQuantity,
+  memory: memoryQuantity,
+  /** Logs, /tmp and the writable layer: a runaway /tmp is evicted before it fills the node's disk. */
+  ephemeralStorage: storageQuantity,
 });
+
+const resourcesSchema = z.strictObject({ requests: resourceAmounts, limits: resourceAmounts });
 
 const hpaSchema = z.strictObject({
   minReplicas: z.int().min(1, "must be at least 1"),

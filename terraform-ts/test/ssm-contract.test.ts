@@ -46,12 +46,15 @@ describe.each(ENV_NAMES)("%s publishes the SSM outputs contract (src/ssm/paramet
       /irsa_aws-load-balancer-controller_role_.*\.arn/,
     );
     expect(parameterValue("iam/addon-role-arns/cluster-autoscaler")).toMatch(/irsa_cluster-autoscaler_role_.*\.arn/);
+    expect(parameterValue("iam/db-migrate-role-arn")).toMatch(/irsa_db-migrate_role_.*\.arn/);
     expect(parameterValue("iam/db-ops-role-arn")).toMatch(/irsa_db-ops_role_.*\.arn/);
+    expect(parameterValue("iam/restore-drill-role-arn")).toMatch(/irsa_db-restore-drill_role_.*\.arn/);
     expect(parameterValue("storage/backup-bucket")).toMatch(/^\$\{aws_s3_bucket\.storage_backups_bucket_.*\.bucket\}$/);
   });
 
   it("publishes the secret NAMES, never their values", () => {
-    for (const secret of ["database", "redis", "backup-gpg-public-key", "backup-gpg-private-key", "alerting"]) {
+    const secrets = ["database", "database-migrator", "database-backup", "redis"];
+    for (const secret of [...secrets, "backup-gpg-public-key", "backup-gpg-private-key", "alerting"]) {
       expect(parameterValue(`secrets/${secret}`)).toMatch(
         new RegExp(`^\\$\\{aws_secretsmanager_secret\\.secrets_${secret}_.*\\.name\\}$`),
       );
@@ -62,6 +65,8 @@ describe.each(ENV_NAMES)("%s publishes the SSM outputs contract (src/ssm/paramet
       `candlefish/${envName}/backup-gpg-private-key`,
       `candlefish/${envName}/backup-gpg-public-key`,
       `candlefish/${envName}/database`,
+      `candlefish/${envName}/database-backup`,
+      `candlefish/${envName}/database-migrator`,
       `candlefish/${envName}/redis`,
     ]);
   });

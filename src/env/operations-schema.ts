@@ -1,8 +1,6 @@
 import { z } from "zod";
+import { cronSchema as cron } from "./cron";
 import { imageSchema } from "./image-schema";
-
-/** Five-field cron, minute to weekday; checked loosely, the API server checks the rest. */
-const cron = z.string().regex(/^(\S+\s+){4}\S+$/, "must be a five-field cron expression such as '17 3 * * *'");
 
 /** Migrations, encrypted backups and restore drills of the env's PostgreSQL. */
 export const databaseSchema = z.strictObject({

@@ -1,23 +1,12 @@
 import { k8s } from "cdk8s-plus-28";
 import { Construct } from "constructs";
+import { peakPodGroups } from "../capacity/peak";
 import type { EnvConfig } from "../env";
-import { type ContainerBudget, dbToolsBudget, SMOKE_TEST_BUDGET, workloadBudget } from "./container-budget";
+import type { ContainerBudget } from "./container-budget";
 import { SYNC_WAVE, syncWave } from "./sync-wave";
 
-/** How many of each container can run at once, at worst. */
-function peakContainers(env: EnvConfig): { budget: ContainerBudget; count: number }[] {
-  return (
-    Object.values(env.workloads)
-      .flatMap((workload) => [
-        // Blue/green: before the switch the preview ReplicaSet is scaled to the active one's size.
-        { budget: workloadBudget(workload), count: 2 * workload.hpa.maxReplicas },
-        { budget: workloadBudget(workload), count: 1 }, // the migration Job runs the website image
-        { budget: SMOKE_TEST_BUDGET, count: 1 },
-      ])
-      // The backup; the restore drill runs in its own namespace (restore-drill.ts).
-      .concat([{ budget: dbToolsBudget(env.database), count: 1 }])
-  );
-}
+/** How many of each container can run at once, at worst: the same list the capacity rules count. */
+const peakContainers = (env: EnvConfig) => peakPodGroups(env);
 
 function total(env: EnvConfig, pick: (budget: ContainerBudget) => number): number {
   return peakContainers(env).reduce((sum, { budget, count }) => sum + pick(budget) * count, 0);
@@ -29,7 +18,7 @@ function largest(env: EnvConfig, pick: (budget: ContainerBudget) => number): num
 
 /**
  * A ResourceQuota sized for the worst moment of a release at full scale (both
- * colours at maxReplicas plus every job), and a LimitRange that caps any one
+ * colours and the old ReplicaSets the scale-down delay keeps, at maxReplicas, plus every job), and a LimitRange that caps any one
  * container at the largest this env declares. Derived, never typed twice.
  */
 export class ResourceBudget extends Construct {

@@ -1,13 +1,11 @@
 import { z } from "zod";
+import { cronSchema as cron } from "./cron";
 import { imageSchema } from "./image-schema";
 
 /** Ephemeral storage (container logs, writable layers, emptyDirs), in Mi or Gi like memory. */
 export const storageQuantity = z
   .string()
   .regex(/^[0-9]+(Mi|Gi)$/, "must be an ephemeral-storage quantity in Mi or Gi, such as 512Mi or 2Gi");
-
-/** Five-field cron, minute to weekday; checked loosely, the API server checks the rest. */
-const cron = z.string().regex(/^(\S+\s+){4}\S+$/, "must be a five-field cron expression such as '17 3 * * *'");
 
 /** Migrations, encrypted backups and restore drills of the env's PostgreSQL. */
 export const databaseSchema = z.strictObject({

@@ -22,6 +22,11 @@ function fail(ctx: Context, path: (string | number)[], message: string, input: u
 export function crossFieldRules(env: EnvShape, ctx: Context): void {
   sloRules(env, ctx);
   storageRules(env, ctx);
+  env.topology.zones.forEach((zone, index) => {
+    if (!zone.startsWith(env.infra.region) || zone.length !== env.infra.region.length + 1) {
+      fail(ctx, ["topology", "zones", index], `must be a zone of infra.region = ${env.infra.region}`, zone);
+    }
+  });
   for (const [name, workload] of Object.entries(env.workloads)) {
     const at = (...path: string[]) => ["workloads", name, ...path];
     const { hpa, pdb, rollout, resources } = workload;
@@ -43,6 +48,15 @@ export function crossFieldRules(env: EnvShape, ctx: Context): void {
         at("hpa", "minReplicas"),
         `must be at least the number of topology.zones = ${env.topology.zones.length}, so every zone runs a pod`,
         hpa.minReplicas,
+      );
+    }
+    const served = hpa.concurrentUsersPerPod * hpa.maxReplicas;
+    if (served < env.capacity.concurrentUsers) {
+      fail(
+        ctx,
+        at("hpa", "maxReplicas"),
+        `× hpa.concurrentUsersPerPod = ${hpa.concurrentUsersPerPod} (an assumption until a load test measures it) serves ${served} concurrent users at the CPU target, below capacity.concurrentUsers = ${env.capacity.concurrentUsers}`,
+        hpa.maxReplicas,
       );
     }
     if (rollout.previewReplicaCount > hpa.maxReplicas) {

@@ -39,6 +39,11 @@ const resourcesSchema = z.strictObject({ requests: resourceAmounts, limits: reso
 const hpaSchema = z.strictObject({
   minReplicas: z.int().min(1, "must be at least 1"),
   maxReplicas: z.int().min(1, "must be at least 1"),
+  /**
+   * ASSUMPTION until a load test measures it: concurrent users one pod serves at the CPU target.
+   * × maxReplicas must reach the env's capacity.concurrentUsers (src/capacity).
+   */
+  concurrentUsersPerPod: z.int().min(1, "must be at least 1"),
   targetCpuUtilization: percent,
   targetMemoryUtilization: percent,
 });
@@ -48,6 +53,11 @@ const rolloutSchema = z.strictObject({
   autoPromotionEnabled: z.boolean(),
   /** Old ReplicaSet kept after a promotion, so an abort or undo is instant. */
   scaleDownDelaySeconds: z.int().min(30, "must be at least 30 (Argo Rollouts needs time to switch the Service)"),
+  /**
+   * Old ReplicaSets kept at full size inside their scale-down delay (a second release within the delay
+   * keeps the first's old pods too). At least 1, or the delay keeps nothing and an undo is no longer instant.
+   */
+  scaleDownDelayRevisionLimit: z.int().min(1, "must be at least 1 (0 scales the old pods down at once)"),
   /** Preview ReplicaSet kept after an abort, for inspection. */
   abortScaleDownDelaySeconds: z.int().min(0, "must be 0 or more"),
   previewReplicaCount: z.int().min(1, "must be at least 1"),
@@ -98,6 +108,11 @@ const envShape = z.strictObject({
     maxSkew: z.int().min(1, "must be at least 1"),
   }),
   slo: sloSchema,
+  /** What the env must carry; the node groups and the quota are checked against it (src/capacity). */
+  capacity: z.strictObject({
+    /** Concurrent users the env must serve at HPA max (the deployment guide: 10,000+ in production). */
+    concurrentUsers: z.int().min(1, "must be at least 1"),
+  }),
   release: z.strictObject({
     /** How long the promoted image must have run in the env it comes from (measured from Git history). */
     requiredSoakMinutes: z.int().min(0, "must be 0 or more minutes"),

@@ -2,6 +2,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { S3Backend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { envResourceName } from "../config/naming";
+import { publishedNodeFacts } from "../config/node-facts";
 import type { EnvConfig } from "../config/types";
 import { AppSecrets } from "../constructs/app-secrets";
 import { MonthlyBudget, tagsFor } from "../constructs/budget";
@@ -116,7 +117,10 @@ export class CandlefishStack extends TerraformStack {
       envName: env.name,
       values: {
         region: env.region,
+        // The account the provider is pinned to (allowedAccountIds), so it is the one applied.
+        "account-id": env.accountId,
         "eks/cluster-name": cluster.cluster.name,
+        "eks/node-groups": publishedNodeFacts(env),
         "network/vpc-id": network.vpc.id,
         "network/vpc-cidr": network.vpc.cidrBlock,
         "network/public-subnet-cidrs": cidrsOf(network.publicSubnets),

@@ -97,6 +97,10 @@ describe.each(ENV_NAMES)("%s survives the loss of an AZ and keeps recoverable ba
     ];
     expect(replicated).toEqual({
       [`candlefish/${envName}/database`]: inDr,
+      // The schema owner restores into a DR database; the read-only backup identity is made anew there.
+      [`candlefish/${envName}/database-migrator`]: inDr,
+      [`candlefish/${envName}/database-backup`]: undefined,
+      [`candlefish/${envName}/alerting`]: undefined,
       [`candlefish/${envName}/backup-gpg-private-key`]: inDr,
       [`candlefish/${envName}/backup-gpg-public-key`]: undefined,
       [`candlefish/${envName}/redis`]: undefined,

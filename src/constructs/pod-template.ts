@@ -1,6 +1,7 @@
 import { Duration } from "cdk8s";
 import * as kplus from "cdk8s-plus-28";
 import type { WorkloadConfig } from "../env";
+import { withEphemeralStorage, workloadBudget } from "./container-budget";
 import type { DrainTiming } from "./drain-timing";
 import { hardenedContainerProps, RUNTIME_USER, tmpVolume } from "./hardened-container";
 import { selectorLabels, type WorkloadIdentity } from "./labels";
@@ -95,5 +96,6 @@ export function hardenedPodTemplate(props: PodTemplateProps): PodTemplateJson {
     ],
   });
   const { metadata, spec } = workloadSpecJson(deployment).template;
-  return { metadata, spec: { ...spec, ...scheduling(props) } };
+  const budget = workloadBudget(props.workload);
+  return { metadata, spec: { ...withEphemeralStorage(spec, () => budget), ...scheduling(props) } };
 }

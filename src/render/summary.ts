@@ -1,3 +1,4 @@
+import { capacityTable } from "../capacity/table";
 import { imageReference } from "../constructs/image";
 import type { EnvConfig } from "../env";
 import { ALERTS } from "../slo/alert-catalog";
@@ -41,6 +42,7 @@ export function envSummary(env: EnvConfig, runbookBase: string): RenderedFile {
       "",
     );
   }
+  lines.push(...capacityTable(env));
   lines.push("## Alerts", "", "| alert | severity | runbook |", "| --- | --- | --- |");
   for (const alert of Object.values(ALERTS)) {
     lines.push(`| ${alert.name} | ${alert.severity} | [${alert.runbook}](${runbookBase}/${alert.runbook}.md) |`);

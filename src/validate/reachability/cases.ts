@@ -139,7 +139,9 @@ export function reachabilityCases(env: EnvConfig): ReachabilityCase[] {
     row(website, otherSystemPod, { protocol: "UDP", port: 53 }, "deny"),
     row(website, stranger, tcp(workload.containerPort), "deny"),
     row(migrate, postgres, tcp(5432), "allow"),
-    row(migrate, internet, tcp(443), "deny"),
+    // The migration fetches the RDS CA bundle for verify-full, and AWS APIs are on 443 anywhere (allow-https-egress).
+    row(migrate, internet, tcp(443), "allow"),
+    row(migrate, internet, tcp(80), "deny"),
     row(backup, internet, tcp(443), "allow"),
     row(smoke, internet, tcp(443), "deny"),
   ];

@@ -17,14 +17,40 @@ function place(node: NodeRoom, pod: { cpuMillis: number; memoryMib: number }): v
   node.memoryMib -= pod.memoryMib;
 }
 
-/** The node with the most CPU left (kube-scheduler's default LeastAllocated scoring, roughly). */
-const roomiest = (nodes: NodeRoom[]) => nodes.sort((a, b) => b.cpuMillis - a.cpuMillis)[0];
+/**
+ * kube-scheduler scores a request left out as 100m CPU / 200 MiB (pkg/scheduler/util/pod_resources.go,
+ * GetNonzeroRequestForResource; used by noderesources/resource_allocation.go). So pods without requests
+ * (most add-ons) take no room but still spread over the nodes instead of piling onto one; here a 0 is a
+ * request left out.
+ */
+const DEFAULT_CPU_MILLIS = 100;
+const DEFAULT_MEMORY_MIB = 200;
+const scored = (pod: { cpuMillis: number; memoryMib: number }) => ({
+  cpuMillis: pod.cpuMillis > 0 ? pod.cpuMillis : DEFAULT_CPU_MILLIS,
+  memoryMib: pod.memoryMib > 0 ? pod.memoryMib : DEFAULT_MEMORY_MIB,
+});
+
+/**
+ * The node kube-scheduler's default LeastAllocated scoring prefers: the most CPU and memory left, each as
+ * a share of the node's room, counting requests as the scheduler scores them. `used` holds those per node.
+ */
+function roomiest(nodes: NodeRoom[], used: Map<NodeRoom, { cpuMillis: number; memoryMib: number }>, size: NodeRoom[]) {
+  const roomOf = new Map(size.map((node) => [node.name, node]));
+  const score = (node: NodeRoom) => {
+    const total = roomOf.get(node.name) ?? node;
+    const taken = used.get(node) ?? { cpuMillis: 0, memoryMib: 0 };
+    return (
+      (total.cpuMillis - taken.cpuMillis) / total.cpuMillis + (total.memoryMib - taken.memoryMib) / total.memoryMib
+    );
+  };
+  return nodes.sort((a, b) => score(b) - score(a))[0];
+}
 
 /**
  * Places the peak as kube-scheduler would be allowed to: every pod of a spread ReplicaSet goes to a zone
  * where the zone skew stays within maxSkew (topologySpreadConstraints, DoNotSchedule, per ReplicaSet via
  * matchLabelKeys), the other pods anywhere. The cluster's own pods go first (they are running already).
- * A model, not the scheduler: the scheduler rehearsal (rehearsal/capacity) checks it against the real one.
+ * A model, not the scheduler: test/integration/capacity-scheduler.test.ts checks it against the real one.
  */
 export function fitPeak(
   nodes: NodeRoom[],
@@ -35,10 +61,21 @@ export function fitPeak(
 ): FitResult {
   const unplaced = new Map<string, number>();
   const miss = (name: string) => unplaced.set(name, (unplaced.get(name) ?? 0) + 1);
+  const size = nodes.map((node) => ({ ...node }));
+  const used = new Map(nodes.map((node) => [node, { cpuMillis: 0, memoryMib: 0 }]));
+  const bind = (node: NodeRoom, pod: { cpuMillis: number; memoryMib: number }) => {
+    place(node, pod);
+    const taken = used.get(node);
+    if (taken !== undefined) {
+      taken.cpuMillis += scored(pod).cpuMillis;
+      taken.memoryMib += scored(pod).memoryMib;
+    }
+  };
+  const best = (candidates: NodeRoom[]) => roomiest(candidates, used, size);
   for (const pod of clusterPods) {
-    const node = roomiest(nodes.filter((n) => fits(n, pod)));
+    const node = best(nodes.filter((n) => fits(n, pod)));
     if (node === undefined) miss(pod.name);
-    else place(node, pod);
+    else bind(node, pod);
   }
   const liveZones = zones.filter((zone) => nodes.some((node) => node.zone === zone));
   for (const group of groups) {
@@ -53,12 +90,12 @@ export function fitPeak(
       );
       // Among allowed zones, the one with the fewest of this ReplicaSet's pods (the spread's scoring).
       const fewest = Math.min(...candidates.map((node) => perZone.get(node.zone) ?? 0));
-      const node = roomiest(candidates.filter((n) => !group.spread || (perZone.get(n.zone) ?? 0) === fewest));
+      const node = best(candidates.filter((n) => !group.spread || (perZone.get(n.zone) ?? 0) === fewest));
       if (node === undefined) {
         miss(group.name);
         continue;
       }
-      place(node, pod);
+      bind(node, pod);
       perZone.set(node.zone, (perZone.get(node.zone) ?? 0) + 1);
     }
   }

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { analysisRules, sloRules } from "./analysis-rules";
 import { cpuMillicores, memoryBytes, TMP_VOLUME_MEBIBYTES } from "./quantity";
-import type { EnvShape } from "./schema";
+import type { EnvShape } from "./shape";
 
 type Context = z.RefinementCtx<EnvShape>;
 

@@ -1,4 +1,9 @@
-import { type ContainerBudget, dbToolsBudget, SMOKE_TEST_BUDGET, workloadBudget } from "../constructs/container-budget";
+import {
+  type ContainerBudget,
+  dbToolsBudget,
+  SMOKE_TEST_BUDGET,
+  workloadBudget,
+} from "../constructs/pod/container-budget";
 import type { EnvConfig } from "../env";
 
 /** Pods of one kind at the worst moment; `spread` names a ReplicaSet spread over zones with maxSkew. */

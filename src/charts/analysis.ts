@@ -1,10 +1,7 @@
 import { Chart } from "cdk8s";
 import type { Construct } from "constructs";
-import { analysisTemplateNames } from "../constructs/analysis-names";
-import { imageReference } from "../constructs/image";
-import type { WorkloadIdentity } from "../constructs/labels";
-import { PostPromotionAnalysis } from "../constructs/post-promotion-analysis";
-import { PrePromotionAnalysis } from "../constructs/pre-promotion-analysis";
+import { analysisTemplateNames, PostPromotionAnalysis, PrePromotionAnalysis } from "../constructs/analysis";
+import { imageReference, type WorkloadIdentity } from "../constructs/meta";
 import type { EnvConfig } from "../env";
 import { releaseGates } from "../slo/gates";
 

@@ -1,10 +1,14 @@
 import { Chart } from "cdk8s";
 import type { Construct } from "constructs";
 import { ADD_ONS } from "../addons/catalog";
-import { AddOnApplication, EnvApplication, RootApplication } from "../constructs/argocd/applications";
-import type { EmittedKinds } from "../constructs/argocd/group-kind";
-import { PlatformProject } from "../constructs/argocd/platform-project";
-import { ProductProject } from "../constructs/argocd/product-project";
+import {
+  AddOnApplication,
+  type EmittedKinds,
+  EnvApplication,
+  PlatformProject,
+  ProductProject,
+  RootApplication,
+} from "../constructs/argocd";
 import type { DeliveryConfig, EnvConfig } from "../env";
 
 export interface ArgoCdProps {

@@ -1,6 +1,6 @@
 import { Chart } from "cdk8s";
 import type { Construct } from "constructs";
-import { DatabaseJobs } from "../constructs/database-jobs";
+import { DatabaseJobs } from "../constructs/data";
 import type { EnvConfig } from "../env";
 
 /** The env's database operations: migrations, backups, restore drills. */

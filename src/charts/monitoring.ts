@@ -1,10 +1,8 @@
 import { Chart } from "cdk8s";
 import type { Construct } from "constructs";
-import { DashboardConfigMap } from "../constructs/dashboard-config-map";
-import { commonLabels } from "../constructs/labels";
-import { rolloutServiceNames } from "../constructs/rollout-services";
-import { Rules } from "../constructs/slo-prometheus-rule";
-import { WebsiteServiceMonitor } from "../constructs/website-service-monitor";
+import { commonLabels } from "../constructs/meta";
+import { DashboardConfigMap, Rules, WebsiteServiceMonitor } from "../constructs/monitoring";
+import { rolloutServiceNames } from "../constructs/network";
 import { businessDashboard } from "../dashboards/business";
 import { infrastructureDashboard } from "../dashboards/infrastructure";
 import { overviewDashboard } from "../dashboards/overview";

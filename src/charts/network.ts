@@ -1,10 +1,9 @@
 import { Chart } from "cdk8s";
 import type { Construct } from "constructs";
-import { AlbIngress } from "../constructs/alb-ingress";
-import { DATABASE_JOBS } from "../constructs/database-jobs-names";
-import { commonLabels } from "../constructs/labels";
-import { AllowPolicy, cidrPeers, DefaultDenyPolicy, namespacePeer } from "../constructs/network-policy";
-import { smokeTestIdentity } from "../constructs/smoke-test-job";
+import { smokeTestIdentity } from "../constructs/analysis";
+import { DATABASE_JOBS } from "../constructs/data";
+import { commonLabels } from "../constructs/meta";
+import { AlbIngress, AllowPolicy, cidrPeers, DefaultDenyPolicy, namespacePeer } from "../constructs/network";
 import type { EnvConfig } from "../env";
 
 const DNS_PORTS = [

@@ -1,16 +1,12 @@
 import { Chart } from "cdk8s";
 import { k8s } from "cdk8s-plus-28";
 import type { Construct } from "constructs";
-import { DATABASE_JOBS, RESTORE_DRILL_SERVICE_ACCOUNT, restoreDrillNamespace } from "../constructs/database-jobs-names";
-import { SyncedSecret } from "../constructs/external-secret";
-import { commonLabels } from "../constructs/labels";
-import { AllowPolicy, DefaultDenyPolicy, namespacePeer } from "../constructs/network-policy";
-import { RestoreDrill } from "../constructs/restore-drill";
-import { RestrictedNamespace } from "../constructs/restricted-namespace";
-import { DB_OPS_SECRETS } from "../constructs/secret-names";
-import { AwsSecretStore } from "../constructs/secret-store";
-import { Rules } from "../constructs/slo-prometheus-rule";
-import { SYNC_WAVE, syncWave } from "../constructs/sync-wave";
+import { DATABASE_JOBS, RESTORE_DRILL_SERVICE_ACCOUNT, RestoreDrill, restoreDrillNamespace } from "../constructs/data";
+import { commonLabels, SYNC_WAVE, syncWave } from "../constructs/meta";
+import { Rules } from "../constructs/monitoring";
+import { RestrictedNamespace } from "../constructs/namespace";
+import { AllowPolicy, DefaultDenyPolicy, namespacePeer } from "../constructs/network";
+import { AwsSecretStore, DB_OPS_SECRETS, SyncedSecret } from "../constructs/secrets";
 import type { EnvConfig } from "../env";
 import { restoreDrillRuleGroups } from "../slo/restore-drill-rules";
 

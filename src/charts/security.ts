@@ -1,15 +1,18 @@
 import { Chart } from "cdk8s";
 import { k8s } from "cdk8s-plus-28";
 import type { Construct } from "constructs";
-import { POD_READINESS_GATE_LABEL } from "../constructs/alb-ingress";
-import { DB_MIGRATE_SERVICE_ACCOUNT, DB_OPS_SERVICE_ACCOUNT } from "../constructs/database-jobs-names";
-import { SyncedSecret } from "../constructs/external-secret";
-import { commonLabels } from "../constructs/labels";
-import { ResourceBudget } from "../constructs/resource-budget";
-import { RestrictedNamespace } from "../constructs/restricted-namespace";
-import { DATABASE_KEYS, DB_OPS_SECRETS, REDIS_KEYS, workloadSecretNames } from "../constructs/secret-names";
-import { AwsSecretStore } from "../constructs/secret-store";
-import { SYNC_WAVE, syncWave } from "../constructs/sync-wave";
+import { DB_MIGRATE_SERVICE_ACCOUNT, DB_OPS_SERVICE_ACCOUNT } from "../constructs/data";
+import { commonLabels, SYNC_WAVE, syncWave } from "../constructs/meta";
+import { ResourceBudget, RestrictedNamespace } from "../constructs/namespace";
+import { POD_READINESS_GATE_LABEL } from "../constructs/network";
+import {
+  AwsSecretStore,
+  DATABASE_KEYS,
+  DB_OPS_SECRETS,
+  REDIS_KEYS,
+  SyncedSecret,
+  workloadSecretNames,
+} from "../constructs/secrets";
 import type { EnvConfig } from "../env";
 
 /**

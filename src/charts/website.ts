@@ -1,15 +1,11 @@
 import { Chart } from "cdk8s";
 import type { Construct } from "constructs";
-import { analysisTemplateNames } from "../constructs/analysis-names";
-import { BlueGreenRollout } from "../constructs/blue-green-rollout";
-import { DisruptionBudget } from "../constructs/disruption-budget";
-import { drainTiming } from "../constructs/drain-timing";
-import { imageReference } from "../constructs/image";
-import type { WorkloadIdentity } from "../constructs/labels";
-import { hardenedPodTemplate } from "../constructs/pod-template";
-import { RolloutAutoscaler } from "../constructs/rollout-autoscaler";
-import { RolloutServices } from "../constructs/rollout-services";
-import { WorkloadServiceAccount } from "../constructs/workload-service-account";
+import { analysisTemplateNames } from "../constructs/analysis";
+import { imageReference, type WorkloadIdentity } from "../constructs/meta";
+import { RolloutServices } from "../constructs/network";
+import { drainTiming } from "../constructs/pod";
+import { BlueGreenRollout, DisruptionBudget, hardenedPodTemplate, RolloutAutoscaler } from "../constructs/rollout";
+import { WorkloadServiceAccount } from "../constructs/secrets";
 import type { EnvConfig } from "../env";
 
 /** Each workload of an env as a blue/green Rollout with its Services, HPA and PDB. */

@@ -1,4 +1,4 @@
-import { imageReference } from "../constructs/image";
+import { imageReference } from "../constructs/meta/image";
 import { loadEnvironments } from "../env/registry";
 import { cachedPlan, cacheSlot } from "../fast/cached-render";
 import type { LaunchContext } from "../fast/context";

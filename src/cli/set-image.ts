@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { imageReference } from "../constructs/image";
+import { imageReference } from "../constructs/meta/image";
 import type { ImageConfig } from "../env";
 import { loadEnvironments } from "../env/registry";
 import { cachedPlan, cacheSlot } from "../fast/cached-render";

@@ -1,5 +1,5 @@
 import { capacityTable } from "../capacity/table";
-import { imageReference } from "../constructs/image";
+import { imageReference } from "../constructs/meta/image";
 import type { EnvConfig } from "../env";
 import { ALERTS } from "../slo/alert-catalog";
 import { releaseGates } from "../slo/gates";

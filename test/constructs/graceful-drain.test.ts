@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { APP_SHUTDOWN_SECONDS, DEREGISTRATION_PROPAGATION_SECONDS } from "../../src/constructs/drain-timing";
+import { APP_SHUTDOWN_SECONDS, DEREGISTRATION_PROPAGATION_SECONDS } from "../../src/constructs/pod/drain-timing";
 import { configOf, find, type Manifest, manifestsOf } from "../support/fixtures";
 
 const ATTRIBUTES = "alb.ingress.kubernetes.io/target-group-attributes";

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { Chart, Testing } from "cdk8s";
 import { describe, expect, it } from "vitest";
-import { DashboardConfigMap, SERVER_SIDE_APPLY_BYTES } from "../../src/constructs/dashboard-config-map";
+import { DashboardConfigMap, SERVER_SIDE_APPLY_BYTES } from "../../src/constructs/monitoring/dashboard-config-map";
 import { dashboard } from "../../src/dashboards/model";
 import { ALERTS } from "../../src/slo/alert-catalog";
 import { configOf, find, type Manifest, manifestsOf } from "../support/fixtures";

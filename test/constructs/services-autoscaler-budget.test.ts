@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROLE_LABEL } from "../../src/constructs/labels";
+import { ROLE_LABEL } from "../../src/constructs/meta/labels";
 import { configOf, find, manifestsOf } from "../support/fixtures";
 
 const production = () => manifestsOf(configOf("production"));

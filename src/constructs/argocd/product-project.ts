@@ -1,7 +1,7 @@
 import type { Construct } from "constructs";
 import { AppProject } from "../../../imports/argo-cd-appproject-argoproj.io";
 import type { DeliveryConfig, EnvConfig } from "../../env";
-import { restoreDrillNamespace } from "../database-jobs-names";
+import { restoreDrillNamespace } from "../data/database-jobs-names";
 import type { EmittedKinds } from "./group-kind";
 
 export interface ProductProjectProps {

@@ -1,6 +1,6 @@
-import { DATABASE_JOBS } from "../../constructs/database-jobs-names";
-import { commonLabels } from "../../constructs/labels";
-import { smokeTestIdentity } from "../../constructs/smoke-test-job";
+import { smokeTestIdentity } from "../../constructs/analysis/smoke-test-job";
+import { DATABASE_JOBS } from "../../constructs/data/database-jobs-names";
+import { commonLabels } from "../../constructs/meta/labels";
 import type { EnvConfig } from "../../env";
 
 /** One end of a connection as cyclonus models it (pkg/matcher/traffic.go, TrafficPeer). */

@@ -1,0 +1,6 @@
+// Argo CD's objects: AppProjects, Applications and their sync policy. May import: meta/, src/addons, src/env.
+export * from "./applications";
+export * from "./group-kind";
+export * from "./platform-project";
+export * from "./product-project";
+export * from "./sync-policy";

@@ -1,6 +1,6 @@
+import type { PodGroup } from "../constructs/namespace/peak-pods";
 import type { NodeRoom } from "./nodes";
 import type { PodRequests } from "./overheads";
-import type { PodGroup } from "./peak";
 
 /** Where a placement ended: pods that found no node, per group. */
 export interface FitResult {

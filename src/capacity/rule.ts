@@ -1,8 +1,8 @@
+import { type PodGroup, peakPodGroups, steadyPodGroups } from "../constructs/namespace/peak-pods";
 import type { EnvConfig } from "../env";
 import { type FitResult, fitPeak } from "./fit";
 import { type NodeRoom, nodesAtMax } from "./nodes";
 import { clusterPods } from "./overheads";
-import { type PodGroup, peakPodGroups, steadyPodGroups } from "./peak";
 
 /** Totals of a set of pod groups: what the table prints and the messages quote. */
 export function demandOf(groups: readonly PodGroup[]) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fitPeak } from "../../src/capacity/fit";
-import { peakPodGroups } from "../../src/capacity/peak";
 import { capacityProblems } from "../../src/capacity/rule";
+import { peakPodGroups } from "../../src/constructs/namespace/peak-pods";
 import { parseEnvConfig } from "../../src/env";
 import { inputOf, setAt } from "../support/fixtures";
 

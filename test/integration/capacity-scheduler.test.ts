@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodesAtMax } from "../../src/capacity/nodes";
-import { peakPodGroups } from "../../src/capacity/peak";
 import { capacityProblems, type Scenario, scenarios } from "../../src/capacity/rule";
+import { peakPodGroups } from "../../src/constructs/namespace/peak-pods";
 import type { EnvConfig } from "../../src/env";
 import {
   type CapacityCluster,

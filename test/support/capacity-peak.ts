@@ -1,10 +1,10 @@
 import { join } from "node:path";
-import type { PodGroup } from "../../src/capacity/peak";
+import type { PodGroup } from "../../src/constructs/namespace/peak-pods";
 import type { EnvConfig } from "../../src/env";
 import { find, type Manifest, manifestsIn, REPO_ROOT } from "./fixtures";
 import { podTemplatesOf } from "./pod-templates";
 
-/** The rendered pod template each of src/capacity/peak.ts's Job groups stands for. */
+/** The rendered pod template each of src/constructs/namespace/peak-pods.ts's Job groups stands for. */
 const JOB_TEMPLATES: Record<string, string> = {
   "website migration Job": "Job/db-migrate",
   "website smoke Job": "AnalysisTemplate/website-pre-promotion/smoke-traffic",

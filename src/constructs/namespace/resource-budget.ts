@@ -1,9 +1,9 @@
 import { k8s } from "cdk8s-plus-28";
 import { Construct } from "constructs";
-import { peakPodGroups } from "../../capacity/peak";
 import type { EnvConfig } from "../../env";
 import { SYNC_WAVE, syncWave } from "../meta/sync-wave";
 import type { ContainerBudget } from "../pod/container-budget";
+import { peakPodGroups } from "./peak-pods";
 
 /** How many of each container can run at once, at worst: the same list the capacity rules count. */
 const peakContainers = (env: EnvConfig) => peakPodGroups(env);

@@ -1,10 +1,5 @@
-import {
-  type ContainerBudget,
-  dbToolsBudget,
-  SMOKE_TEST_BUDGET,
-  workloadBudget,
-} from "../constructs/pod/container-budget";
-import type { EnvConfig } from "../env";
+import type { EnvConfig } from "../../env";
+import { type ContainerBudget, dbToolsBudget, SMOKE_TEST_BUDGET, workloadBudget } from "../pod/container-budget";
 
 /** Pods of one kind at the worst moment; `spread` names a ReplicaSet spread over zones with maxSkew. */
 export interface PodGroup {

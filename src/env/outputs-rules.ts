@@ -11,11 +11,6 @@ interface OutputsShape {
   readonly publicSubnetCidrs: readonly string[];
   readonly privateSubnetCidrs: readonly string[];
   readonly dataSubnetCidrs: readonly string[];
-  readonly certificateArn: string;
-  readonly wafAclArn: string;
-  readonly workloadRoleArns: Readonly<Record<string, string>>;
-  readonly addOnRoleArns: Readonly<Record<string, string>>;
-  readonly dbOpsRoleArn: string;
 }
 
 const SUBNET_TIERS = ["publicSubnetCidrs", "privateSubnetCidrs", "dataSubnetCidrs"] as const;
@@ -53,15 +48,17 @@ function subnetRules(outputs: OutputsShape, ctx: z.RefinementCtx<OutputsShape>):
   }
 }
 
-/** Every ARN of the outputs, by its field path. */
-function arnsOf(outputs: OutputsShape): [(string | number)[], string][] {
-  return [
-    [["certificateArn"], outputs.certificateArn],
-    [["wafAclArn"], outputs.wafAclArn],
-    [["dbOpsRoleArn"], outputs.dbOpsRoleArn],
-    ...Object.entries(outputs.workloadRoleArns).map(([k, v]): [string[], string] => [["workloadRoleArns", k], v]),
-    ...Object.entries(outputs.addOnRoleArns).map(([k, v]): [string[], string] => [["addOnRoleArns", k], v]),
-  ];
+/**
+ * Every ARN of the outputs, by its field path: any string value that is an ARN, wherever it sits, so
+ * an output added to the contract later is checked without a change here.
+ */
+function arnsOf(value: unknown, path: (string | number)[] = []): [(string | number)[], string][] {
+  if (typeof value === "string") return value.startsWith("arn:") ? [[path, value]] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => arnsOf(item, [...path, index]));
+  if (typeof value === "object" && value !== null) {
+    return Object.entries(value).flatMap(([key, item]) => arnsOf(item, [...path, key]));
+  }
+  return [];
 }
 
 /**

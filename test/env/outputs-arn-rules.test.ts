@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { parseEnvConfig } from "../../src/env";
+import { inputOf, setAt } from "../support/fixtures";
+
+/** GIVEN production's config with one infra output changed, WHEN it is parsed: the problems, or none. */
+function problemsWith(path: string[], value: unknown): string {
+  const input = inputOf("production");
+  setAt(input, ["infra", ...path], value);
+  try {
+    parseEnvConfig("production", input);
+    return "";
+  } catch (error) {
+    return String(error);
+  }
+}
+
+const OTHER_ACCOUNT = "999999999999";
+
+describe("every ARN of the infra outputs is checked, wherever the contract puts it", () => {
+  it.each([
+    "dbMigrateRoleArn",
+    "restoreDrillRoleArn",
+    "addOnRoleArns.argoRollouts",
+    "addOnRoleArns.externalSecrets",
+    "workloadRoleArns.website",
+  ])("refuses infra.%s of another account", (field) => {
+    const path = field.split(".");
+    const arn = `arn:aws:iam::${OTHER_ACCOUNT}:role/candlefish-production-x`;
+    expect(problemsWith(path, arn)).toContain(
+      `env production: infra.${path.join(".")}: must be in accountId = 123456789012 (this ARN's account is ${OTHER_ACCOUNT})`,
+    );
+  });
+
+  it("refuses a WAF ACL of another region, not an IAM role (IAM is global)", () => {
+    const waf = "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/candlefish/00000000-0000-0000-0000-000000000000";
+    expect(problemsWith(["wafAclArn"], waf)).toContain(
+      "env production: infra.wafAclArn: must be in region = us-east-1 (this wafv2 ARN's region is eu-west-1)",
+    );
+    expect(problemsWith(["dbMigrateRoleArn"], "arn:aws:iam::123456789012:role/candlefish-production-db-migrate")).toBe(
+      "",
+    );
+  });
+
+  it("leaves values that are no ARN alone", () => {
+    expect(problemsWith(["backupBucket"], "candlefish-production-backups-arn")).toBe("");
+  });
+});

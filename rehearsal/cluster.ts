@@ -1,16 +1,23 @@
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { type ControlPlane, startControlPlane } from "../test/support/control-plane";
+import { tempDir } from "../test/support/fixtures";
 import { freePort, type Managed, startManaged, stopManaged, waitFor } from "../test/support/processes";
 import { toolPath } from "../test/support/tools";
 import { Kubectl } from "./kubectl";
+import { kwokUsageConfig, resourceMetricsPath, servingCertificate, startMetricsServer } from "./metrics-api";
 
 /** Zones the production pod template requires (node affinity) and spreads over (DoNotSchedule). */
 const ZONES = ["us-east-1a", "us-east-1b", "us-east-1c"];
 const FAKE_NODE_ANNOTATION = "kwok.x-k8s.io/node";
+/** Where metrics-server (≥ 0.7) scrapes a node's resource metrics instead of the kubelet's `/metrics/resource`. */
+const RESOURCE_METRICS_PATH_ANNOTATION = "metrics.k8s.io/resource-metrics-path";
 
 /**
  * A Kubernetes control plane without kubelets: etcd, kube-apiserver, kube-controller-manager
- * (ReplicaSets, Jobs, the HPA), kube-scheduler, KWOK playing the kubelet of three fake nodes,
- * and the Argo Rollouts controller. Everything runs on loopback and is stopped by PID.
+ * (ReplicaSets, Jobs, the HPA, garbage collection), kube-scheduler, KWOK playing the kubelet of
+ * three fake nodes (with emulated resource usage), metrics-server, and the Argo Rollouts
+ * controller. Everything runs on loopback and is stopped by PID.
  */
 export interface RehearsalCluster {
   readonly controlPlane: ControlPlane;
@@ -24,9 +31,11 @@ export async function startRehearsalCluster(): Promise<RehearsalCluster> {
   const controlPlane = await startControlPlane();
   const kubectl = new Kubectl(controlPlane.kubeconfig);
   const components: Record<string, Managed> = {};
+  const dir = tempDir("rehearsal-cluster");
   const stop = async () => {
     for (const managed of Object.values(components).reverse()) await stopManaged(managed);
     await controlPlane.stop();
+    rmSync(dir, { recursive: true, force: true });
   };
   try {
     const kubeconfig = `--kubeconfig=${controlPlane.kubeconfig}`;
@@ -46,17 +55,24 @@ export async function startRehearsalCluster(): Promise<RehearsalCluster> {
       "--bind-address=127.0.0.1",
       `--secure-port=${await freePort()}`,
     ]);
+    writeFileSync(join(dir, "kwok-usage.yaml"), kwokUsageConfig());
+    const kubelet = servingCertificate(dir, "kwok-kubelet");
+    // One port for every fake node's kubelet endpoint: metrics-server dials the node status port.
+    const kubeletPort = await freePort();
     components.kwok = startManaged(toolPath("bin", "kwok"), [
       kubeconfig,
       `--config=${toolPath("share", "kwok-stages.yaml")}`,
+      `--config=${join(dir, "kwok-usage.yaml")}`,
       "--manage-all-nodes=false",
       `--manage-nodes-with-annotation-selector=${FAKE_NODE_ANNOTATION}=fake`,
       "--cidr=10.0.0.1/16",
       "--node-ip=127.0.0.1",
       // Node leases keep the fake nodes Ready; without them the node lifecycle controller marks them NotReady.
       "--node-lease-duration-seconds=40",
-      `--node-port=${await freePort()}`,
-      `--server-address=127.0.0.1:${await freePort()}`,
+      `--node-port=${kubeletPort}`,
+      `--server-address=127.0.0.1:${kubeletPort}`,
+      `--tls-cert-file=${kubelet.cert}`,
+      `--tls-private-key-file=${kubelet.key}`,
     ]);
     components["argo-rollouts"] = startManaged(toolPath("bin", "rollouts-controller"), [
       kubeconfig,
@@ -77,6 +93,7 @@ export async function startRehearsalCluster(): Promise<RehearsalCluster> {
       },
       60_000,
     );
+    components["metrics-server"] = await startMetricsServer(kubectl, controlPlane.kubeconfig, dir);
     const logs = () =>
       Object.fromEntries(Object.entries(components).map(([name, managed]) => [name, managed.output()]));
     return { controlPlane, kubectl, logs, stop };
@@ -97,7 +114,11 @@ function fakeNode(name: string, zone: string): object {
     kind: "Node",
     metadata: {
       name,
-      annotations: { [FAKE_NODE_ANNOTATION]: "fake", "node.alpha.kubernetes.io/ttl": "0" },
+      annotations: {
+        [FAKE_NODE_ANNOTATION]: "fake",
+        "node.alpha.kubernetes.io/ttl": "0",
+        [RESOURCE_METRICS_PATH_ANNOTATION]: resourceMetricsPath(name),
+      },
       labels: {
         "kubernetes.io/hostname": name,
         "kubernetes.io/os": "linux",

@@ -1,3 +1,4 @@
+import { NEVER_DELETE } from "../constructs/sync-options";
 import type { EnvConfig } from "../env";
 
 /**
@@ -38,6 +39,8 @@ export const ADD_ONS: readonly AddOn[] = [
     serverSideApply: false,
     values: (env) => ({
       installCRDs: true,
+      // Argo CD ignores the chart's `helm.sh/resource-policy: keep` (keepCRDs); it honours these.
+      crdAnnotations: NEVER_DELETE,
       controller: {
         replicas: 2,
         // The controller the rehearsal builds and runs (scripts/tools.sh ROLLOUTS_RELEASE).
@@ -60,6 +63,7 @@ export const ADD_ONS: readonly AddOn[] = [
     serverSideApply: true,
     values: (env) => ({
       installCRDs: true,
+      crds: { annotations: NEVER_DELETE },
       serviceAccount: { annotations: irsa(env.infra.addOnRoleArns.externalSecrets) },
       serviceMonitor: { enabled: true, additionalLabels: env.monitoring.prometheusSelector, honorLabels: true },
     }),

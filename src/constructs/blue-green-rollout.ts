@@ -53,6 +53,7 @@ export class BlueGreenRollout extends Rollout {
             autoPromotionEnabled: policy.autoPromotionEnabled,
             previewReplicaCount: policy.previewReplicaCount,
             scaleDownDelaySeconds: policy.scaleDownDelaySeconds,
+            scaleDownDelayRevisionLimit: policy.scaleDownDelayRevisionLimit,
             abortScaleDownDelaySeconds: policy.abortScaleDownDelaySeconds,
             // Staging promotes itself once this passes; production waits for a human after it.
             prePromotionAnalysis: {

@@ -8,8 +8,12 @@ import { SYNC_WAVE, syncWave } from "./sync-wave";
 function peakContainers(env: EnvConfig): { budget: ContainerBudget; count: number }[] {
   return Object.values(env.workloads)
     .flatMap((workload) => [
-      // Blue/green: before the switch the preview ReplicaSet is scaled to the active one's size.
-      { budget: workloadBudget(workload), count: 2 * workload.hpa.maxReplicas },
+      // Blue/green: before the switch the preview ReplicaSet is scaled to the active one's size, and
+      // up to scaleDownDelayRevisionLimit older ReplicaSets still wait out their scale-down delay.
+      {
+        budget: workloadBudget(workload),
+        count: (2 + workload.rollout.scaleDownDelayRevisionLimit) * workload.hpa.maxReplicas,
+      },
       { budget: workloadBudget(workload), count: 1 }, // the migration Job runs the website image
       { budget: SMOKE_TEST_BUDGET, count: 1 },
     ])
@@ -26,7 +30,7 @@ function largest(env: EnvConfig, pick: (budget: ContainerBudget) => number): num
 
 /**
  * A ResourceQuota sized for the worst moment of a release at full scale (both
- * colours at maxReplicas plus every job), and a LimitRange that caps any one
+ * colours and the old ReplicaSets still in their scale-down delay at maxReplicas, plus every job), and a LimitRange that caps any one
  * container at the largest this env declares. Derived, never typed twice.
  */
 export class ResourceBudget extends Construct {

@@ -24,6 +24,9 @@ const website = {
     // Manual gate unless an env opts in: the safe default for a new env.
     autoPromotionEnabled: false,
     scaleDownDelaySeconds: 900,
+    // One old version stays up for a fast rollback; a second release inside the delay scales the
+    // older one down instead of holding a third full copy (the quota counts exactly one).
+    scaleDownDelayRevisionLimit: 1,
     abortScaleDownDelaySeconds: 600,
     previewReplicaCount: 3,
     revisionHistoryLimit: 5,

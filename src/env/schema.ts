@@ -42,8 +42,16 @@ const hpaSchema = z.strictObject({
 const rolloutSchema = z.strictObject({
   /** false = production's manual gate (`kubectl argo rollouts promote`). */
   autoPromotionEnabled: z.boolean(),
-  /** Old ReplicaSet kept after a promotion, so an abort or undo is instant. */
+  /** Old ReplicaSet kept after it stops serving, so a rollback to it within this time is instant. */
   scaleDownDelaySeconds: z.int().min(30, "must be at least 30 (Argo Rollouts needs time to switch the Service)"),
+  /**
+   * How many old ReplicaSets may wait out scaleDownDelaySeconds at full size; older ones scale
+   * down at once. Unset, every release inside the delay keeps another full copy (quota).
+   */
+  scaleDownDelayRevisionLimit: z
+    .int()
+    .min(0, "must be 0 or more")
+    .max(3, "must be at most 3 (each one is a full copy of the workload in the quota)"),
   /** Preview ReplicaSet kept after an abort, for inspection. */
   abortScaleDownDelaySeconds: z.int().min(0, "must be 0 or more"),
   previewReplicaCount: z.int().min(1, "must be at least 1"),

@@ -37,16 +37,26 @@ export interface Managed {
   output(): string;
 }
 
-export function startManaged(command: string, args: string[]): Managed {
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+/** How much of a process' output is kept for failure reports: the most recent part matters. */
+const KEPT_OUTPUT_CHARS = 4 * 1024 * 1024;
+
+export interface StartOptions {
+  /** Replaces the environment (pass `{ ...process.env, ... }` to extend it). */
+  readonly env?: NodeJS.ProcessEnv;
+  readonly cwd?: string;
+}
+
+export function startManaged(command: string, args: string[], options: StartOptions = {}): Managed {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: options.env, cwd: options.cwd });
   if (child.pid === undefined) throw new Error(`could not start ${command}`);
   let output = "";
-  child.stdout?.on("data", (chunk) => {
+  const keep = (chunk: Buffer) => {
     output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
+    // Long runs (Argo CD logs every reconciliation) must not grow without bound.
+    if (output.length > 2 * KEPT_OUTPUT_CHARS) output = output.slice(-KEPT_OUTPUT_CHARS);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   return { pid: child.pid, process: child, output: () => output };
 }
 

@@ -1,0 +1,46 @@
+import { expectThat, type Rehearsal, until } from "../context";
+import { readyReplicas } from "./common";
+import { previewAtManualGate, promoteAndSettle, promotedRelease } from "./releases";
+
+interface Quota {
+  status?: { hard?: Record<string, string>; used?: Record<string, string> };
+}
+
+interface Job {
+  status?: { succeeded?: number };
+}
+
+/**
+ * Scenario 7: two releases inside the scale-down delay, at full scale. The load from scenario 5
+ * holds the HPA at maxReplicas. Release A is promoted: the previous version waits out its
+ * scale-down delay at full size. Release B follows inside that delay: its migration hook must be
+ * admitted by the ResourceQuota, and at its promotion the preview must reach full size next to
+ * the stable and the delayed ReplicaSets — at most scaleDownDelayRevisionLimit of those.
+ */
+export async function twoReleasesInsideScaleDownDelay(
+  rehearsal: Rehearsal,
+  stable: string,
+  maxReplicas: number,
+  [tagA, tagB]: readonly [string, string],
+): Promise<string> {
+  await until(
+    rehearsal,
+    `the HPA holds the Rollout at maxReplicas (${maxReplicas} ready pods)`,
+    async () => ((await readyReplicas(rehearsal, stable)) >= maxReplicas ? true : undefined),
+    300_000,
+  );
+  const releaseA = await promotedRelease(rehearsal, stable, tagA);
+  const delayed = (await rehearsal.state.replicaSets()).find((rs) => rs.hash === stable);
+  expectThat(delayed !== undefined && delayed.replicas === maxReplicas, `${stable} kept at full size for its delay`);
+
+  const releaseB = await previewAtManualGate(rehearsal, releaseA, tagB);
+  const migration = await rehearsal.kubectl.json<Job>("get", "job", "db-migrate", "-n", rehearsal.state.namespace);
+  expectThat(migration.status?.succeeded === 1, "release B's migration hook admitted and completed");
+  await promoteAndSettle(rehearsal, releaseB);
+  await until(rehearsal, `release B serves at full size (${maxReplicas} ready pods)`, async () =>
+    (await readyReplicas(rehearsal, releaseB)) >= maxReplicas ? true : undefined,
+  );
+  const quota = await rehearsal.kubectl.json<Quota>("get", "resourcequota", "compute", "-n", rehearsal.state.namespace);
+  rehearsal.log(`    quota pods used/hard: ${quota.status?.used?.pods}/${quota.status?.hard?.pods}`);
+  return releaseB;
+}

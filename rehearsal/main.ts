@@ -28,6 +28,8 @@ import { Workspace } from "./workspace";
 const ENV = "production";
 /** Delays and analysis intervals run this many times faster than in production (docs/rehearsal.md). */
 const TIME_SCALE = 20;
+/** The Rollout's scale-down delays run this many times faster (docs/rehearsal.md, the patch step). */
+const DELAY_TIME_SCALE = 10;
 /** CRDs nobody syncs here: the hub's own, and those of the add-ons the patch step leaves out. */
 const CRD_FOLDERS = ["argo-cd", "external-secrets", "prometheus-operator"];
 const repoRoot = resolve(__dirname, "..");
@@ -111,6 +113,7 @@ async function main(): Promise<void> {
       prometheusUrl: prometheus.url,
       healthBaseUrl: `http://127.0.0.1:${exporter.port}`,
       timeScale: TIME_SCALE,
+      delayTimeScale: DELAY_TIME_SCALE,
     },
     argocd: { chartRepoUrl: charts.url, clusterName: config.infra.clusterName, syncWindow: "open", now: new Date() },
     rateWindowSeconds: scaledRateWindow(website.analysis.rateWindowSeconds, TIME_SCALE),
@@ -133,18 +136,25 @@ async function main(): Promise<void> {
   );
 }
 
+/** Writes every component's log to a new temp folder and says where. */
+function keepLogs(): void {
+  const logs = tempDir("rehearsal-logs");
+  for (const source of logSources) {
+    for (const [name, output] of Object.entries(source())) writeFileSync(join(logs, `${name}.log`), output);
+  }
+  console.error(`Component logs: ${logs}`);
+}
+
 main()
   .then(() => {
     console.log("\nRehearsal passed. Phase durations:");
     for (const [name, seconds] of timings) console.log(`  ${seconds.toFixed(1).padStart(6)} s  ${name}`);
+    // REHEARSAL_KEEP_LOGS=1 keeps them after a pass too, to study timings.
+    if (process.env.REHEARSAL_KEEP_LOGS === "1") keepLogs();
   })
   .catch((error: unknown) => {
     console.error(`\nRehearsal FAILED: ${error instanceof Error ? error.message : String(error)}`);
-    const logs = tempDir("rehearsal-logs");
-    for (const source of logSources) {
-      for (const [name, output] of Object.entries(source())) writeFileSync(join(logs, `${name}.log`), output);
-    }
-    console.error(`Component logs: ${logs}`);
+    keepLogs();
     process.exitCode = 1;
   })
   .finally(() => cleanUp());

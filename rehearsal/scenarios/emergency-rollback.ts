@@ -5,11 +5,11 @@ import { runIn } from "./common";
 import { HEALTHY, promoteAndSettle, promotedRelease } from "./releases";
 
 /** How long the rehearsal watches Argo CD not sync a commit outside the window: several resyncs and refreshes. */
-const BLOCKED_SECONDS = 15;
+const BLOCKED_SECONDS = 10;
 /** What the operation of a manual sync says when Argo CD v3.5.1 blocks it although the window allows it. */
 const STALLED = "Sync operation blocked by sync window";
 /** How long the rehearsal watches what the Rollout does after undo and self-heal. */
-const UNDO_AFTERMATH_SECONDS = 10;
+const UNDO_AFTERMATH_SECONDS = 5;
 
 /**
  * Scenario 4: a release passed its gates and was promoted; then it turns out bad (something the
@@ -44,6 +44,8 @@ export async function emergencyRollback(rehearsal: Rehearsal, good: string, tag:
   rehearsal.log(`  ✓ auto-sync stays blocked for ${BLOCKED_SECONDS} s: OutOfSync, the cluster untouched`);
 
   const watch = new ActiveWatch(rehearsal.state);
+  // If its pods are gone, the good version comes back as a preview and is judged on its traffic.
+  rehearsal.exporter.serve("preview", HEALTHY);
   await syncByHandOutsideTheWindow(rehearsal, reverted);
   await backOnGoodVersion(rehearsal, good);
   const seen = [...(await watch.stop())];
@@ -140,10 +142,7 @@ async function backOnGoodVersion(rehearsal: Rehearsal, good: string): Promise<vo
     return undefined;
   });
   rehearsal.log(`    the good version: ${path}`);
-  if (path.startsWith("gated")) {
-    rehearsal.exporter.serve("preview", HEALTHY);
-    await promoteAndSettle(rehearsal, good);
-  }
+  if (path.startsWith("gated")) await promoteAndSettle(rehearsal, good);
   await appIs(rehearsal, "Healthy");
 }
 

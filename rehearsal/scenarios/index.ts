@@ -19,6 +19,8 @@ export interface ScenarioInputs {
 
 /** Seconds each scenario ends with, watching that nothing fights Argo CD (the Application stays Synced). */
 const SETTLE_SECONDS = 3;
+/** CPU per container under load: 4× the website's request. */
+const FULL_LOAD = "1000m";
 
 /** The scenarios of docs/rehearsal.md, in order; each leaves the website Application Synced. */
 export async function runScenarios(rehearsal: Rehearsal, inputs: ScenarioInputs, phase: Phase): Promise<void> {
@@ -39,11 +41,16 @@ export async function runScenarios(rehearsal: Rehearsal, inputs: ScenarioInputs,
   await scenario("3. bad release: gates fail, auto-abort, Degraded; revert in Git", () =>
     failedThenReverted(rehearsal, second, "v1.2.0"),
   );
+  // From here on the website is under load: the HPA climbs to maxReplicas over about two minutes
+  // (its scale-up policy), while scenarios 4 to 6 run; scenario 5 checks Argo CD leaves that alone,
+  // scenario 7 needs it at the top.
+  await inputs.load.set(FULL_LOAD);
+  rehearsal.log(`load: every container at ${FULL_LOAD} CPU (400 % of its request; the HPA targets 70 %)`);
   await scenario("4. emergency rollback: undo vs selfHeal; revert + manual sync outside the sync window", () =>
     emergencyRollback(rehearsal, second, "v1.3.0"),
   );
   await scenario("5. self-heal reverts a hand edit; HPA replicas are left alone", () =>
-    selfHealAndAutoscaling(rehearsal, second, inputs.load),
+    selfHealAndAutoscaling(rehearsal, second),
   );
   await scenario("6. deleting the website and argo-rollouts Application files leaves everything running", () =>
     deletedApplicationFiles(rehearsal, second),

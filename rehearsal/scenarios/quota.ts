@@ -1,6 +1,6 @@
 import { expectThat, type Rehearsal, until } from "../context";
 import { readyReplicas } from "./common";
-import { previewAtManualGate, promoteAndSettle, promotedRelease } from "./releases";
+import { previewAtManualGate, promote, promotedRelease, settleAfterPromote } from "./releases";
 
 interface Quota {
   status?: { hard?: Record<string, string>; used?: Record<string, string> };
@@ -36,11 +36,21 @@ export async function twoReleasesInsideScaleDownDelay(
   const releaseB = await previewAtManualGate(rehearsal, releaseA, tagB);
   const migration = await rehearsal.kubectl.json<Job>("get", "job", "db-migrate", "-n", rehearsal.state.namespace);
   expectThat(migration.status?.succeeded === 1, "release B's migration hook admitted and completed");
-  await promoteAndSettle(rehearsal, releaseB);
-  await until(rehearsal, `release B serves at full size (${maxReplicas} ready pods)`, async () =>
+  await promote(rehearsal);
+  // Before the switch the preview is scaled to full size, next to the stable release A and `stable`,
+  // which still waits out its scale-down delay: three full copies, which the quota must admit.
+  await until(rehearsal, `release B at full size (${maxReplicas} ready pods) before the switch`, async () =>
     (await readyReplicas(rehearsal, releaseB)) >= maxReplicas ? true : undefined,
   );
+  const full = (await rehearsal.state.replicaSets()).filter((rs) => rs.replicas >= maxReplicas).map((rs) => rs.hash);
   const quota = await rehearsal.kubectl.json<Quota>("get", "resourcequota", "compute", "-n", rehearsal.state.namespace);
-  rehearsal.log(`    quota pods used/hard: ${quota.status?.used?.pods}/${quota.status?.hard?.pods}`);
+  rehearsal.log(
+    `    full-size ReplicaSets: ${full.join(", ")}; quota pods used/hard: ${quota.status?.used?.pods}/${quota.status?.hard?.pods}`,
+  );
+  expectThat(
+    [stable, releaseA, releaseB].every((hash) => full.includes(hash)),
+    `three full copies at once (${stable}, ${releaseA}, ${releaseB}), saw ${full.join(", ")}: the second release came too late to test the quota`,
+  );
+  await settleAfterPromote(rehearsal, releaseB);
   return releaseB;
 }

@@ -41,8 +41,18 @@ export async function previewAtManualGate(rehearsal: Rehearsal, stable: string, 
 
 /** `kubectl argo rollouts promote`: users move to the preview, whose post-promotion gates pass. */
 export async function promoteAndSettle(rehearsal: Rehearsal, preview: string): Promise<void> {
+  await promote(rehearsal);
+  await settleAfterPromote(rehearsal, preview);
+}
+
+/** `kubectl argo rollouts promote`; the exporter's preview traffic becomes the active role's. */
+export async function promote(rehearsal: Rehearsal): Promise<void> {
   await rehearsal.state.operator("promote");
   rehearsal.exporter.promotePreview();
+}
+
+/** After promote: the active Service switches, the post-promotion gates pass, Argo CD shows Healthy. */
+export async function settleAfterPromote(rehearsal: Rehearsal, preview: string): Promise<void> {
   await until(rehearsal, "promote switches the active Service to the new hash", async () =>
     (await rehearsal.state.activeServiceHash()) === preview ? true : undefined,
   );

@@ -1,5 +1,4 @@
 import { ActiveWatch, appIs, expectThat, type Rehearsal, staysSynced, until } from "../context";
-import type { Load } from "../load";
 import { MIN_REPLICAS } from "./bootstrap";
 
 /** A hand-edited image nobody released; obviously not a real tag. */
@@ -8,11 +7,11 @@ const HAND_EDITED_IMAGE = "candlefish/website:hand-edit-not-released";
 /**
  * Scenario 5: someone edits the running Rollout's image by hand. Argo CD's self-heal puts Git's
  * image back (an automated sync), the stray preview goes away, users never leave the stable
- * version. Then load: the HPA scales the Rollout, and Argo CD leaves that alone (the Rollout has no
- * replicas in Git; ignoreDifferences with RespectIgnoreDifferences): Synced, replicas as the HPA set
- * them. The load stays on for the scenarios after this one.
+ * version. Under the load turned on before scenario 4 the HPA scales the Rollout, and Argo CD leaves
+ * that alone (the Rollout has no replicas in Git; ignoreDifferences with RespectIgnoreDifferences):
+ * Synced, replicas as the HPA set them.
  */
-export async function selfHealAndAutoscaling(rehearsal: Rehearsal, stable: string, load: Load): Promise<void> {
+export async function selfHealAndAutoscaling(rehearsal: Rehearsal, stable: string): Promise<void> {
   const watch = new ActiveWatch(rehearsal.state);
   const gitImage = (await rehearsal.state.rollout()).image;
   const editedAt = Date.now();
@@ -31,14 +30,12 @@ export async function selfHealAndAutoscaling(rehearsal: Rehearsal, stable: strin
   const seen = await watch.stop();
   expectThat(seen.size === 1 && seen.has(stable), `the active selector to stay ${stable}, saw ${[...seen]}`);
 
-  await load.set("1000m");
-  rehearsal.log("  load: every container at 1 CPU (400 % of its request; the HPA targets 70 %)");
-  const scaled = await until(rehearsal, "the HPA scales the Rollout up", async () => {
+  const scaled = await until(rehearsal, "under load, the HPA has scaled the Rollout up", async () => {
     const { replicas } = await rehearsal.state.rollout();
     return replicas !== undefined && replicas > MIN_REPLICAS ? replicas : undefined;
   });
   await staysSynced(rehearsal, 10);
   const { replicas } = await rehearsal.state.rollout();
   expectThat(replicas !== undefined && replicas >= scaled, `the HPA's ${scaled} replicas kept, found ${replicas}`);
-  rehearsal.log(`  ✓ Argo CD keeps the HPA's replicas (${replicas}) and stays Synced`);
+  rehearsal.log(`  ✓ Argo CD keeps the HPA's replicas (${scaled} → ${replicas}) and stays Synced`);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { configOf, find, manifestsOf } from "../support/fixtures";
+import { parseEnvConfig } from "../../src/env";
+import { configOf, find, inputOf, manifestsOf, setAt } from "../support/fixtures";
 
 describe("namespace", () => {
   it("enforces, audits and warns Pod Security `restricted`, enforce pinned to the cluster version", () => {
@@ -12,25 +13,46 @@ describe("namespace", () => {
     });
     expect(namespace.metadata.annotations["argocd.argoproj.io/sync-wave"]).toBe("-2");
   });
+
+  it("is never deleted by Argo CD: not when its file goes (Prune=false), not with its Application (Delete=false)", () => {
+    // A Namespace takes every object in it along: one renamed file or one deleted Application
+    // would otherwise delete the whole env (rehearsed in scenario 6).
+    for (const env of ["staging", "production"]) {
+      const namespace = manifestsOf(configOf(env)).find((m) => m.kind === "Namespace");
+      expect(namespace?.metadata.annotations["argocd.argoproj.io/sync-options"]).toBe("Prune=false,Delete=false");
+    }
+  });
 });
 
 describe("resource budget", () => {
-  it("sizes the quota for both colours at maxReplicas plus every job", () => {
-    // GIVEN production: website 250m/512Mi requests, 1/1Gi limits, maxReplicas 20;
+  it("sizes the quota for both colours and the delayed old ReplicaSet at maxReplicas, plus every job", () => {
+    // GIVEN production: website 250m/512Mi requests, 1/1Gi limits, maxReplicas 20, scaleDownDelayRevisionLimit 1
+    // (a second release inside the delay: new + stable + one old ReplicaSet at full size, rehearsal scenario 7);
     // the migration Job runs the website image; smoke test 20m/32Mi (200m/64Mi); two db jobs 250m/256Mi (1/1Gi)
     const quota = find(manifestsOf(configOf("production")), "ResourceQuota", "compute");
+    const copies = 2 + 1;
     expect(quota.spec.hard).toEqual({
-      pods: 2 * 20 + 1 + 1 + 2,
-      "requests.cpu": `${2 * 20 * 250 + 250 + 20 + 2 * 250}m`,
-      "requests.memory": `${2 * 20 * 512 + 512 + 32 + 2 * 256}Mi`,
-      "limits.cpu": `${2 * 20 * 1000 + 1000 + 200 + 2 * 1000}m`,
-      "limits.memory": `${2 * 20 * 1024 + 1024 + 64 + 2 * 1024}Mi`,
+      pods: copies * 20 + 1 + 1 + 2,
+      "requests.cpu": `${copies * 20 * 250 + 250 + 20 + 2 * 250}m`,
+      "requests.memory": `${copies * 20 * 512 + 512 + 32 + 2 * 256}Mi`,
+      "limits.cpu": `${copies * 20 * 1000 + 1000 + 200 + 2 * 1000}m`,
+      "limits.memory": `${copies * 20 * 1024 + 1024 + 64 + 2 * 1024}Mi`,
     });
   });
 
   it("follows the env: staging's smaller maxReplicas gives a smaller quota", () => {
     const quota = find(manifestsOf(configOf("staging")), "ResourceQuota", "compute");
-    expect(quota.spec.hard.pods).toBe(2 * 6 + 4);
+    expect(quota.spec.hard.pods).toBe(3 * 6 + 4);
+  });
+
+  it("admits every ReplicaSet the Rollout may keep at full size: the quota follows scaleDownDelayRevisionLimit", () => {
+    // GIVEN production with two old versions allowed to wait out the delay
+    const input = inputOf("production");
+    setAt(input, ["workloads", "website", "rollout", "scaleDownDelayRevisionLimit"], 2);
+    const manifests = manifestsOf(parseEnvConfig("production", input));
+    // THEN the Rollout says so and the quota holds four full copies
+    expect(find(manifests, "Rollout", "website").spec.strategy.blueGreen.scaleDownDelayRevisionLimit).toBe(2);
+    expect(find(manifests, "ResourceQuota", "compute").spec.hard.pods).toBe(4 * 20 + 4);
   });
 
   it("caps one container at the largest limit the env declares", () => {

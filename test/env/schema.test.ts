@@ -98,6 +98,12 @@ describe("env config validation", () => {
         /rollout\.scaleDownDelaySeconds: must be at least 30/,
       );
     });
+    it("refuses more than 3 old ReplicaSets kept at full size during the scale-down delay", () => {
+      expect(parseWith(website("rollout", "scaleDownDelayRevisionLimit"), 4)).toThrow(
+        /rollout\.scaleDownDelayRevisionLimit: must be at most 3 \(each one is a full copy of the workload in the quota\)/,
+      );
+    });
+
     it("refuses a revision history over 20", () => {
       expect(parseWith(website("rollout", "revisionHistoryLimit"), 50)).toThrow(
         /rollout\.revisionHistoryLimit: must be at most 20/,

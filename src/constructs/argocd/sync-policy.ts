@@ -3,6 +3,8 @@ import type { ApplicationSpecSyncPolicy } from "../../../imports/argo-cd-applica
 /**
  * Automated sync that removes what Git removed (prune, last) and undoes hand
  * edits (selfHeal); retries with backoff so a webhook or CRD race heals itself.
+ * Only what is out of sync is applied (an image bump applies the Rollout and runs
+ * the migration hook, not forty unchanged objects wave by wave).
  * Each retry syncs the newest commit (`refresh`): without it Argo CD retries the
  * failed revision for up to five minutes and the fix or revert pushed meanwhile
  * waits (found by the rehearsal, argo-cd v3.5.1 controller/appcontroller.go,
@@ -11,7 +13,7 @@ import type { ApplicationSpecSyncPolicy } from "../../../imports/argo-cd-applica
 export function automatedSync(extraOptions: readonly string[]): ApplicationSpecSyncPolicy {
   return {
     automated: { prune: true, selfHeal: true, allowEmpty: false },
-    syncOptions: ["PruneLast=true", "RespectIgnoreDifferences=true", ...extraOptions],
+    syncOptions: ["PruneLast=true", "RespectIgnoreDifferences=true", "ApplyOutOfSyncOnly=true", ...extraOptions],
     retry: { limit: 5, refresh: true, backoff: { duration: "10s", factor: 2, maxDuration: "5m" } },
   };
 }

@@ -34,6 +34,11 @@ export async function runScenarios(rehearsal: Rehearsal, inputs: ScenarioInputs,
     "1. bootstrap from argocd/root.yaml: Synced, Healthy, migration before the Rollout",
     () => bootstrap(rehearsal, inputs.firstRevision),
   );
+  // From here on the website is under load: the HPA climbs to maxReplicas over a few minutes (its
+  // scale-up policy and metrics-server's resolution), while the next scenarios run; scenario 5 checks
+  // that Argo CD leaves the HPA's replicas alone, scenario 7 needs them at the top.
+  await inputs.load.set(FULL_LOAD);
+  rehearsal.log(`load: every container at ${FULL_LOAD} CPU (400 % of its request; the HPA targets 70 %)`);
   await scenario("1b. a kind outside the AppProject fails the sync; the revert syncs", () => refusedKind(rehearsal));
   const second = await scenario("2. image bump: auto-sync, gates, Suspended at the manual gate, promote", () =>
     promotedRelease(rehearsal, first, "v1.1.0"),
@@ -41,11 +46,6 @@ export async function runScenarios(rehearsal: Rehearsal, inputs: ScenarioInputs,
   await scenario("3. bad release: gates fail, auto-abort, Degraded; revert in Git", () =>
     failedThenReverted(rehearsal, second, "v1.2.0"),
   );
-  // From here on the website is under load: the HPA climbs to maxReplicas over about two minutes
-  // (its scale-up policy), while scenarios 4 to 6 run; scenario 5 checks Argo CD leaves that alone,
-  // scenario 7 needs it at the top.
-  await inputs.load.set(FULL_LOAD);
-  rehearsal.log(`load: every container at ${FULL_LOAD} CPU (400 % of its request; the HPA targets 70 %)`);
   await scenario("4. emergency rollback: undo vs selfHeal; revert + manual sync outside the sync window", () =>
     emergencyRollback(rehearsal, second, "v1.3.0"),
   );

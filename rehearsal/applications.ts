@@ -106,18 +106,14 @@ export class Applications {
 
   /**
    * What a Git webhook makes Argo CD do: compare the Application with the newest commit now
-   * instead of at the next resync (the `argocd.argoproj.io/refresh` annotation).
+   * instead of at the next resync (the `argocd.argoproj.io/refresh` annotation). An Application that
+   * does not exist (any more: the app of apps may just have pruned it) needs no refresh.
    */
   async refresh(name: string): Promise<void> {
-    await this.kubectl.run([
-      "annotate",
-      "applications.argoproj.io",
-      name,
-      "-n",
-      ARGOCD_NAMESPACE,
-      "--overwrite",
-      "argocd.argoproj.io/refresh=normal",
-    ]);
+    const annotate = ["annotate", "applications.argoproj.io", name, "-n", ARGOCD_NAMESPACE, "--overwrite"];
+    await this.kubectl.run([...annotate, "argocd.argoproj.io/refresh=normal"]).catch((error: Error) => {
+      if (!error.message.includes("NotFound")) throw error;
+    });
   }
 
   /**

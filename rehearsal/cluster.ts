@@ -46,7 +46,7 @@ export async function startRehearsalCluster(): Promise<RehearsalCluster> {
       `--secure-port=${await freePort()}`,
       `--service-account-private-key-file=${controlPlane.serviceAccountKey}`,
       "--use-service-account-credentials=false",
-      // The HPA raises the Rollout to minReplicas without metrics; its default 15 s period only slows the rehearsal.
+      // Its default 15 s period only slows the rehearsal: the HPA follows the load in seconds, not quarters of a minute.
       "--horizontal-pod-autoscaler-sync-period=2s",
     ]);
     components["kube-scheduler"] = startManaged(toolPath("bin", "kube-scheduler"), [
@@ -62,6 +62,7 @@ export async function startRehearsalCluster(): Promise<RehearsalCluster> {
     components.kwok = startManaged(toolPath("bin", "kwok"), [
       kubeconfig,
       `--config=${toolPath("share", "kwok-stages.yaml")}`,
+      `--config=${toolPath("share", "kwok-metrics.yaml")}`,
       `--config=${join(dir, "kwok-usage.yaml")}`,
       "--manage-all-nodes=false",
       `--manage-nodes-with-annotation-selector=${FAKE_NODE_ANNOTATION}=fake`,

@@ -67,9 +67,7 @@ export async function push(rehearsal: Rehearsal, message?: string): Promise<stri
     release: rehearsal.release,
     argocd: rehearsal.argocd,
   });
-  for (const app of [rehearsal.rootApp, rehearsal.app]) {
-    if (await rehearsal.applications.exists(app)) await rehearsal.applications.refresh(app);
-  }
+  for (const app of [rehearsal.rootApp, rehearsal.app]) await rehearsal.applications.refresh(app);
   return revision;
 }
 

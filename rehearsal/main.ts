@@ -7,6 +7,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ADD_ONS } from "../src/addons/catalog";
 import { environments, parseEnvConfig } from "../src/env";
+import { delivery } from "../src/env/delivery";
 import { tempDir } from "../test/support/fixtures";
 import { Applications } from "./applications";
 import { startArgoCd } from "./argocd";
@@ -124,6 +125,8 @@ async function main(): Promise<void> {
     argocd: rehearsal.argocd,
   });
   console.log("Rehearsal patch step (everything else is the committed output, synced from Git by Argo CD):");
+  console.log(`  cluster Secret ${config.infra.clusterName}: server ${cluster.controlPlane.url} (the rehearsal's API server)`);
+  console.log(`  repository ${delivery.repoUrl} → ${published.url}; chart repositories → ${charts.url}`);
   for (const patch of first.patches) {
     console.log(`  ${patch.object} ${patch.field}: ${JSON.stringify(patch.from)} → ${JSON.stringify(patch.to)}`);
   }

@@ -11,7 +11,6 @@ KUBERNETES_RELEASE="v1.34.1"
 ETCD_RELEASE="v3.6.5"
 ROLLOUTS_RELEASE="v1.9.1"
 KWOK_RELEASE="v0.8.0"
-METRICS_SERVER_RELEASE="v0.8.0"
 HELM_RELEASE="v3.22.0"
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -106,15 +105,18 @@ build_once() {
 build_once control-plane.version "the Kubernetes control plane and etcd" build-control-plane.sh "$KUBERNETES_RELEASE" "$ETCD_RELEASE"
 
 # The rehearsal's controller side: Argo Rollouts (controller and kubectl plugin) built from its own
-# module source, KWOK and metrics-server from the Go module proxy, KWOK's upstream stages beside them.
-build_once rollouts.version "Argo Rollouts, KWOK and metrics-server" build-rollouts.sh "$ROLLOUTS_RELEASE" "$KWOK_RELEASE" "$METRICS_SERVER_RELEASE"
+# module source, KWOK from the Go module proxy, KWOK's upstream stages beside them.
+build_once rollouts.version "Argo Rollouts and KWOK" build-rollouts.sh "$ROLLOUTS_RELEASE" "$KWOK_RELEASE"
 
 # helm, for rendering the add-on charts the way Argo CD does (npm run addons) and for the diff report.
 build_once helm.version "helm" build-helm.sh "$HELM_RELEASE"
 
 # The rehearsal's Argo CD (issue 19): the application controller and repo-server of Argo CD v3.5.1,
 # built from the Go module proxy (scripts/build-argocd.sh), and Redis, which both need, from Debian's
-# redis-server package (installed with apt-get when run as root, like Prometheus).
+# redis-server package (installed with apt-get when run as root, like Prometheus); metrics-server and
+# KWOK's usage emulation, so the HPA Argo CD judges reads real metrics.
+METRICS_SERVER_RELEASE="v0.8.0"
+build_once metrics-server.version "metrics-server" build-metrics-server.sh "$METRICS_SERVER_RELEASE" "$KWOK_RELEASE"
 ARGOCD_RELEASE="v3.5.1"
 ARGOCD_GITOPS_ENGINE="v0.0.0-20260827090335-e258ee23c3e5"
 ARGOCD_GITOPS_ENGINE_SUM="h1:8vyBhWiaNxZrYw1jN1Qznp6xOWHUTisseNKUPEV+HXM="

@@ -121,17 +121,7 @@ export class Applications {
    * Sync windows with `manualSync: true` let it through when automated syncs are blocked.
    */
   async syncByHand(name: string, who: string): Promise<void> {
-    const operation = { operation: { initiatedBy: { username: who }, sync: { syncStrategy: { hook: {} } } } };
-    await this.kubectl.run([
-      "patch",
-      "applications.argoproj.io",
-      name,
-      "-n",
-      ARGOCD_NAMESPACE,
-      "--type=merge",
-      "-p",
-      JSON.stringify(operation),
-    ]);
+    await this.mergePatch(name, { operation: { initiatedBy: { username: who }, sync: { syncStrategy: { hook: {} } } } });
   }
 
   /**
@@ -143,21 +133,17 @@ export class Applications {
    * (argo-cd issue 26215). A hub admin's command, not a release manager's.
    */
   async clearOperationState(name: string): Promise<void> {
-    await this.kubectl.run([
-      "patch",
-      "applications.argoproj.io",
-      name,
-      "-n",
-      ARGOCD_NAMESPACE,
-      "--type=merge",
-      "-p",
-      JSON.stringify({ operation: null, status: { operationState: null } }),
-    ]);
+    await this.mergePatch(name, { operation: null, status: { operationState: null } });
   }
 
   /** The Application's YAML, for failure reports. */
   describe(name: string): Promise<string> {
     return this.kubectl.run(["get", "applications.argoproj.io", name, "-n", ARGOCD_NAMESPACE, "-o", "yaml"]);
+  }
+
+  private async mergePatch(name: string, patch: object): Promise<void> {
+    const target = ["applications.argoproj.io", name, "-n", ARGOCD_NAMESPACE];
+    await this.kubectl.run(["patch", ...target, "--type=merge", "-p", JSON.stringify(patch)]);
   }
 
   private get(name: string): Promise<ApplicationObject> {

@@ -1,11 +1,12 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { selfSigned } from "../test/support/certificates";
 import { type ControlPlane, startControlPlane } from "../test/support/control-plane";
 import { tempDir } from "../test/support/fixtures";
 import { freePort, type Managed, startManaged, stopManaged, waitFor } from "../test/support/processes";
 import { toolPath } from "../test/support/tools";
 import { Kubectl } from "./kubectl";
-import { kwokUsageConfig, resourceMetricsPath, servingCertificate, startMetricsServer } from "./metrics-api";
+import { kwokUsageConfig, resourceMetricsPath, startMetricsServer } from "./metrics-api";
 
 /** Zones the production pod template requires (node affinity) and spreads over (DoNotSchedule). */
 const ZONES = ["us-east-1a", "us-east-1b", "us-east-1c"];
@@ -56,7 +57,7 @@ export async function startRehearsalCluster(): Promise<RehearsalCluster> {
       `--secure-port=${await freePort()}`,
     ]);
     writeFileSync(join(dir, "kwok-usage.yaml"), kwokUsageConfig());
-    const kubelet = servingCertificate(dir, "kwok-kubelet");
+    const kubelet = selfSigned(dir, "kwok-kubelet", { ip: "127.0.0.1" });
     // One port for every fake node's kubelet endpoint: metrics-server dials the node status port.
     const kubeletPort = await freePort();
     components.kwok = startManaged(toolPath("bin", "kwok"), [

@@ -42,28 +42,6 @@ export function kwokUsageConfig(): string {
 /** KWOK's emulated kubelet endpoint for one node, where metrics-server finds it (metrics-server ≥ 0.7). */
 export const resourceMetricsPath = (node: string) => `/metrics/nodes/${node}/metrics/resource`;
 
-/** A self-signed serving certificate for an emulated kubelet on loopback. */
-export function servingCertificate(dir: string, name: string): { cert: string; key: string } {
-  const [cert, key] = [join(dir, `${name}.crt`), join(dir, `${name}.key`)];
-  const subject = ["-subj", `/CN=${name}`, "-addext", "subjectAltName=IP:127.0.0.1"];
-  const args = [
-    "req",
-    "-x509",
-    "-newkey",
-    "rsa:2048",
-    "-nodes",
-    "-days",
-    "2",
-    ...subject,
-    "-keyout",
-    key,
-    "-out",
-    cert,
-  ];
-  const result = spawnSync("openssl", args, { encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`openssl req failed: ${result.stderr}`);
-  return { cert, key };
-}
 
 /**
  * The real metrics-server v0.8.0, scraping KWOK's emulated kubelets, registered with the API

@@ -3,6 +3,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { request } from "node:https";
 import { join } from "node:path";
 import { stringify } from "yaml";
+import { openssl, selfSigned } from "./certificates";
 import { tempDir } from "./fixtures";
 import { freePort, type Managed, startManaged, stopManaged, waitFor } from "./processes";
 import { toolPath } from "./tools";
@@ -127,67 +128,12 @@ interface AggregationCertificates {
  * extension API servers expect to find published.
  */
 function aggregationCertificates(dir: string): AggregationCertificates {
-  const file = (name: string) => join(dir, name);
-  const openssl = (...args: string[]) => {
-    const result = spawnSync("openssl", args, { encoding: "utf8" });
-    if (result.status !== 0) throw new Error(`openssl ${args[0]} failed: ${result.stderr}`);
-  };
-  const selfSignedCa = (name: string) =>
-    openssl(
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-days",
-      "2",
-      "-subj",
-      `/CN=${name}`,
-      "-keyout",
-      file(`${name}.key`),
-      "-out",
-      file(`${name}.crt`),
-    );
-  selfSignedCa("front-proxy-ca");
-  selfSignedCa("client-ca");
-  const [key, request, cert] = [
-    file("front-proxy-client.key"),
-    file("front-proxy-client.csr"),
-    file("front-proxy-client.crt"),
-  ];
-  openssl(
-    "req",
-    "-newkey",
-    "rsa:2048",
-    "-nodes",
-    "-subj",
-    `/CN=${FRONT_PROXY_CLIENT}`,
-    "-keyout",
-    key,
-    "-out",
-    request,
-  );
-  openssl(
-    "x509",
-    "-req",
-    "-days",
-    "2",
-    "-in",
-    request,
-    "-CA",
-    file("front-proxy-ca.crt"),
-    "-CAkey",
-    file("front-proxy-ca.key"),
-    "-CAcreateserial",
-    "-out",
-    cert,
-  );
-  return {
-    frontProxyCa: file("front-proxy-ca.crt"),
-    proxyClientCert: cert,
-    proxyClientKey: key,
-    clientCa: file("client-ca.crt"),
-  };
+  const frontProxyCa = selfSigned(dir, "front-proxy-ca");
+  const clientCa = selfSigned(dir, "client-ca");
+  const [key, request, cert] = ["key", "csr", "crt"].map((ext) => join(dir, `${FRONT_PROXY_CLIENT}.${ext}`));
+  openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", `/CN=${FRONT_PROXY_CLIENT}`, "-keyout", `${key}`, "-out", `${request}`);
+  openssl("x509", "-req", "-days", "2", "-in", `${request}`, "-CA", frontProxyCa.cert, "-CAkey", frontProxyCa.key, "-CAcreateserial", "-out", `${cert}`);
+  return { frontProxyCa: frontProxyCa.cert, proxyClientCert: `${cert}`, proxyClientKey: `${key}`, clientCa: clientCa.cert };
 }
 
 /** The server's certificate is self-signed for one run on loopback, hence no verification. */

@@ -121,7 +121,9 @@ export class Applications {
    * Sync windows with `manualSync: true` let it through when automated syncs are blocked.
    */
   async syncByHand(name: string, who: string): Promise<void> {
-    await this.mergePatch(name, { operation: { initiatedBy: { username: who }, sync: { syncStrategy: { hook: {} } } } });
+    await this.mergePatch(name, {
+      operation: { initiatedBy: { username: who }, sync: { syncStrategy: { hook: {} } } },
+    });
   }
 
   /**

@@ -125,7 +125,9 @@ async function main(): Promise<void> {
     argocd: rehearsal.argocd,
   });
   console.log("Rehearsal patch step (everything else is the committed output, synced from Git by Argo CD):");
-  console.log(`  cluster Secret ${config.infra.clusterName}: server ${cluster.controlPlane.url} (the rehearsal's API server)`);
+  console.log(
+    `  cluster Secret ${config.infra.clusterName}: server ${cluster.controlPlane.url} (the rehearsal's API server)`,
+  );
   console.log(`  repository ${delivery.repoUrl} → ${published.url}; chart repositories → ${charts.url}`);
   for (const patch of first.patches) {
     console.log(`  ${patch.object} ${patch.field}: ${JSON.stringify(patch.from)} → ${JSON.stringify(patch.to)}`);

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { freePort, type Managed, startManaged, waitFor } from "../test/support/processes";
@@ -41,7 +40,6 @@ export function kwokUsageConfig(): string {
 
 /** KWOK's emulated kubelet endpoint for one node, where metrics-server finds it (metrics-server ≥ 0.7). */
 export const resourceMetricsPath = (node: string) => `/metrics/nodes/${node}/metrics/resource`;
-
 
 /**
  * The real metrics-server v0.8.0, scraping KWOK's emulated kubelets, registered with the API

@@ -19,6 +19,21 @@ export interface KeyPair {
 export function selfSigned(dir: string, name: string, { ip }: { ip?: string } = {}): KeyPair {
   const [cert, key] = [join(dir, `${name}.crt`), join(dir, `${name}.key`)];
   const altName = ip === undefined ? [] : ["-addext", `subjectAltName=IP:${ip}`];
-  openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", `/CN=${name}`, ...altName, "-keyout", key, "-out", cert);
+  openssl(
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-days",
+    "2",
+    "-subj",
+    `/CN=${name}`,
+    ...altName,
+    "-keyout",
+    key,
+    "-out",
+    cert,
+  );
   return { cert, key };
 }

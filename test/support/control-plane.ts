@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { request } from "node:https";
 import { join } from "node:path";
@@ -31,8 +30,8 @@ export interface ControlPlane {
 export async function startControlPlane(): Promise<ControlPlane> {
   const dir = tempDir("control-plane");
   // Throwaway keys for service account tokens; the cluster lives for one test file.
-  spawnSync("openssl", ["genrsa", "-out", join(dir, "sa.key"), "2048"]);
-  spawnSync("openssl", ["rsa", "-in", join(dir, "sa.key"), "-pubout", "-out", join(dir, "sa.pub")]);
+  openssl("genrsa", "-out", join(dir, "sa.key"), "2048");
+  openssl("rsa", "-in", join(dir, "sa.key"), "-pubout", "-out", join(dir, "sa.pub"));
   writeFileSync(join(dir, "tokens.csv"), `${TOKEN},admin,admin,system:masters\n`);
   const aggregation = aggregationCertificates(dir);
 
@@ -131,9 +130,39 @@ function aggregationCertificates(dir: string): AggregationCertificates {
   const frontProxyCa = selfSigned(dir, "front-proxy-ca");
   const clientCa = selfSigned(dir, "client-ca");
   const [key, request, cert] = ["key", "csr", "crt"].map((ext) => join(dir, `${FRONT_PROXY_CLIENT}.${ext}`));
-  openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", `/CN=${FRONT_PROXY_CLIENT}`, "-keyout", `${key}`, "-out", `${request}`);
-  openssl("x509", "-req", "-days", "2", "-in", `${request}`, "-CA", frontProxyCa.cert, "-CAkey", frontProxyCa.key, "-CAcreateserial", "-out", `${cert}`);
-  return { frontProxyCa: frontProxyCa.cert, proxyClientCert: `${cert}`, proxyClientKey: `${key}`, clientCa: clientCa.cert };
+  openssl(
+    "req",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-subj",
+    `/CN=${FRONT_PROXY_CLIENT}`,
+    "-keyout",
+    `${key}`,
+    "-out",
+    `${request}`,
+  );
+  openssl(
+    "x509",
+    "-req",
+    "-days",
+    "2",
+    "-in",
+    `${request}`,
+    "-CA",
+    frontProxyCa.cert,
+    "-CAkey",
+    frontProxyCa.key,
+    "-CAcreateserial",
+    "-out",
+    `${cert}`,
+  );
+  return {
+    frontProxyCa: frontProxyCa.cert,
+    proxyClientCert: `${cert}`,
+    proxyClientKey: `${key}`,
+    clientCa: clientCa.cert,
+  };
 }
 
 /** The server's certificate is self-signed for one run on loopback, hence no verification. */

@@ -33,6 +33,12 @@ export interface Rehearsal {
   readonly log: (line: string) => void;
 }
 
+/**
+ * How often a scenario looks: each look starts kubectl processes, and on two shared cores faster
+ * looks slow down the controllers being watched more than they shorten the wait.
+ */
+const POLL_MS = 500;
+
 /** Waits for a condition of the release; on timeout the error carries the Rollout's and Argo CD's views. */
 export async function until<T>(
   rehearsal: Rehearsal,
@@ -41,7 +47,7 @@ export async function until<T>(
   timeoutMs = 180_000,
 ): Promise<T> {
   try {
-    const value = await waitFor(what, check, timeoutMs);
+    const value = await waitFor(what, check, timeoutMs, POLL_MS);
     rehearsal.log(`  ✓ ${what}`);
     return value;
   } catch (error) {

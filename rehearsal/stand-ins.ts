@@ -10,14 +10,17 @@ interface Item {
   status?: any;
 }
 
+/** How often the stand-ins look: often enough that Argo CD's health checks never wait long on them. */
+const RECONCILE_MS = 2000;
+
 /** Placeholder secret values: obviously not real, and never a credential anywhere. */
 const PLACEHOLDER = "rehearsal-placeholder-not-a-secret";
 
 /**
  * The controllers whose add-ons the rehearsal leaves out, reduced to what they write back into
  * the cluster (the part Argo CD's health checks read): the AWS Load Balancer Controller's Ingress
- * status and the External Secrets operator's Secrets and Ready conditions. They act once a second
- * on what is missing, like a controller's reconcile loop, and never touch what Argo CD syncs.
+ * status and the External Secrets operator's Secrets and Ready conditions. They act every two
+ * seconds on what is missing, like a controller's reconcile loop, and never touch what Argo CD syncs.
  */
 export class StandIns {
   private running = true;
@@ -39,7 +42,7 @@ export class StandIns {
             this.lastError = error.message;
           },
         );
-        await sleep(1000, undefined, { ref: false });
+        await sleep(RECONCILE_MS, undefined, { ref: false });
       }
     })();
   }

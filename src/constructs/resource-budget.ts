@@ -30,8 +30,9 @@ function largest(env: EnvConfig, pick: (budget: ContainerBudget) => number): num
 
 /**
  * A ResourceQuota sized for the worst moment of a release at full scale (both
- * colours and the old ReplicaSets still in their scale-down delay at maxReplicas, plus every job), and a LimitRange that caps any one
- * container at the largest this env declares. Derived, never typed twice.
+ * colours and the old ReplicaSets still in their scale-down delay at maxReplicas,
+ * plus every job), and a LimitRange that caps any one container at the largest
+ * this env declares. Derived, never typed twice.
  */
 export class ResourceBudget extends Construct {
   constructor(scope: Construct, id: string, env: EnvConfig, labels: Record<string, string>) {

@@ -49,6 +49,11 @@ export async function startRehearsalCluster(): Promise<RehearsalCluster> {
       "--use-service-account-credentials=false",
       // Its default 15 s period only slows the rehearsal: the HPA follows the load in seconds, not quarters of a minute.
       "--horizontal-pod-autoscaler-sync-period=2s",
+      // KWOK's pods are ready, at their steady usage, the instant they start: the defaults (5 min, 30 s)
+      // exist for real processes' start-up spikes and would only hold the HPA back here. Its own
+      // behavior (the rendered scale-up policy) still paces it.
+      "--horizontal-pod-autoscaler-cpu-initialization-period=10s",
+      "--horizontal-pod-autoscaler-initial-readiness-delay=5s",
     ]);
     components["kube-scheduler"] = startManaged(toolPath("bin", "kube-scheduler"), [
       kubeconfig,

@@ -23,6 +23,8 @@ const RESOURCE_METRICS_PATH_ANNOTATION = "metrics.k8s.io/resource-metrics-path";
 export interface RehearsalCluster {
   readonly controlPlane: ControlPlane;
   readonly kubectl: Kubectl;
+  /** The Argo Rollouts controller's Prometheus endpoint: what the chart's ServiceMonitor scrapes. */
+  readonly rolloutsMetricsUrl: string;
   /** Output of each component, for failure reports. */
   logs(): Record<string, string>;
   stop(): Promise<void>;
@@ -81,11 +83,12 @@ export async function startRehearsalCluster(): Promise<RehearsalCluster> {
       `--tls-cert-file=${kubelet.cert}`,
       `--tls-private-key-file=${kubelet.key}`,
     ]);
+    const metricsPort = await freePort();
     components["argo-rollouts"] = startManaged(toolPath("bin", "rollouts-controller"), [
       kubeconfig,
       "--leader-elect=false",
       "--ingress-api-version=networking/v1",
-      `--metricsPort=${await freePort()}`,
+      `--metricsPort=${metricsPort}`,
       `--healthzPort=${await freePort()}`,
     ]);
     await kubectl.apply(ZONES.map((zone, index) => fakeNode(`kwok-node-${index}`, zone)));
@@ -103,7 +106,7 @@ export async function startRehearsalCluster(): Promise<RehearsalCluster> {
     components["metrics-server"] = await startMetricsServer(kubectl, controlPlane.kubeconfig, dir);
     const logs = () =>
       Object.fromEntries(Object.entries(components).map(([name, managed]) => [name, managed.output()]));
-    return { controlPlane, kubectl, logs, stop };
+    return { controlPlane, kubectl, rolloutsMetricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, logs, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { RELEASE_SERIES_LABEL, TRAFFIC_LABEL } from "../src/slo/metric-contract";
 import { waitFor } from "../test/support/processes";
 import type { Applications, ApplicationView } from "./applications";
 import type { ArgoCdTargets } from "./argocd-patches";
@@ -28,6 +29,8 @@ export interface Rehearsal {
   readonly release: RehearsalTargets;
   /** The Argo CD half of the patch step; the sync window is switched by the scenario that closes it. */
   argocd: Omit<ArgoCdTargets, "repoUrl">;
+  /** The real Argo Rollouts controller's metrics endpoint. */
+  readonly rolloutsMetricsUrl: string;
   /** How long, on the rehearsal clock, the gates' queries remember a pod's errors. */
   readonly rateWindowSeconds: number;
   readonly log: (line: string) => void;
@@ -55,6 +58,32 @@ export async function until<T>(
     const app = await rehearsal.applications.describe(rehearsal.app).catch((failed: Error) => failed.message);
     throw new Error(`${(error as Error).message}\n\n${view}\n${app}`);
   }
+}
+
+/**
+ * User requests Prometheus holds for the pods of `hash`: what a gate on that hash measured. Read
+ * from the real Prometheus, whose series come from the live traffic model.
+ */
+export async function userRequestsOf(rehearsal: Rehearsal, hash: string): Promise<number> {
+  const query = `sum(http_requests_total{${RELEASE_SERIES_LABEL}="${hash}", ${TRAFFIC_LABEL}="user"})`;
+  const response = await fetch(`${rehearsal.release.prometheusUrl}/api/v1/query`, {
+    method: "POST",
+    body: new URLSearchParams({ query }),
+  });
+  const body = (await response.json()) as { data?: { result?: { value: [number, string] }[] } };
+  return Number(body.data?.result?.[0]?.value[1] ?? 0);
+}
+
+/**
+ * The `phase` label of the `rollout_info` series the real controller exports for the Rollout now
+ * (controller/metrics/rollouts.go): what RolloutDegraded's selector must match.
+ */
+export async function exportedPhase(rehearsal: Rehearsal): Promise<string | undefined> {
+  const text = await (await fetch(rehearsal.rolloutsMetricsUrl)).text();
+  const line = text
+    .split("\n")
+    .find((candidate) => candidate.startsWith("rollout_info{") && candidate.includes(`name="${rehearsal.state.name}"`));
+  return line === undefined ? undefined : /phase="([^"]*)"/.exec(line)?.[1];
 }
 
 /** Fails the rehearsal with a message naming what was expected. */

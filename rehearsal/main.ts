@@ -6,9 +6,9 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ADD_ONS } from "../src/addons/catalog";
-import { environments, parseEnvConfig } from "../src/env";
+import { loadEnvironments, parseEnvConfig } from "../src/env";
 import { delivery } from "../src/env/delivery";
-import { tempDir } from "../test/support/fixtures";
+import { manifestsIn, tempDir } from "../test/support/fixtures";
 import { Applications } from "./applications";
 import { startArgoCd } from "./argocd";
 import { LEFT_OUT_ADD_ONS } from "./argocd-patches";
@@ -19,7 +19,7 @@ import { installCrds } from "./install";
 import { LiveExporter } from "./live-exporter";
 import { Load } from "./load";
 import { scaledRateWindow } from "./patches";
-import { startPrometheus } from "./prometheus";
+import { startRehearsalPrometheus } from "./prometheus";
 import { PublishedRepository } from "./published-repository";
 import { RolloutState } from "./rollout-state";
 import { runScenarios } from "./scenarios";
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   ] as const) {
     if (!existsSync(folder)) throw new Error(`rehearse: no folder at ${folder}: lay ${what} there`);
   }
-  const config = parseEnvConfig(ENV, environments[ENV]);
+  const config = parseEnvConfig(ENV, loadEnvironments(repoRoot)[ENV]);
   const website = config.workloads.website;
   if (website === undefined) throw new Error(`rehearse: env ${ENV} has no website workload`);
 
@@ -82,7 +82,10 @@ async function main(): Promise<void> {
 
   const exporter = await LiveExporter.start(website.metrics.latencyBuckets, website.healthPath);
   cleanups.push(() => exporter.stop());
-  const prometheus = await startPrometheus(exporter.port, config.namespace, "website-metrics");
+  // The labels Prometheus Operator would copy from each pod, as the committed ServiceMonitor says.
+  const monitor = manifestsIn(join(repoRoot, "dist", ENV)).find((manifest) => manifest.kind === "ServiceMonitor");
+  exporter.follow(kubectl, config.namespace, "website", "website-metrics", monitor?.spec.podTargetLabels ?? []);
+  const prometheus = await startRehearsalPrometheus(exporter.port);
   cleanups.push(() => prometheus.stop());
   const workspace = await Workspace.create(repoRoot);
   cleanups.push(() => workspace.remove());
@@ -117,6 +120,7 @@ async function main(): Promise<void> {
       delayTimeScale: DELAY_TIME_SCALE,
     },
     argocd: { chartRepoUrl: charts.url, clusterName: config.infra.clusterName, syncWindow: "open", now: new Date() },
+    rolloutsMetricsUrl: cluster.rolloutsMetricsUrl,
     rateWindowSeconds: scaledRateWindow(website.analysis.rateWindowSeconds, TIME_SCALE),
     log: (line) => console.log(`${line}  [${((performance.now() - started) / 1000).toFixed(0)} s]`),
   };

@@ -31,6 +31,8 @@ export interface AnalysisRunView {
   readonly phase: string;
   readonly message: string;
   readonly podHash: string;
+  /** The args the controller resolved for this run (e.g. the pod-template hash it measures). */
+  readonly args: Readonly<Record<string, string>>;
 }
 
 interface Item {
@@ -89,6 +91,9 @@ export class RolloutState {
       phase: run.status?.phase ?? "",
       message: run.status?.message ?? "",
       podHash: run.metadata.labels?.[HASH_LABEL] ?? "",
+      args: Object.fromEntries(
+        ((run.spec?.args ?? []) as { name: string; value?: string }[]).map((arg) => [arg.name, arg.value ?? ""]),
+      ),
     }));
   }
 

@@ -7,8 +7,8 @@ import { git } from "./git";
 
 const run = promisify(execFile);
 
-/** What `npm run set-image` and `npm run synth` read and write. */
-const COPIED = ["package.json", "tsconfig.json", "src", "imports", "dist", "argocd"];
+/** What `npm run set-image` and `npm run synth` read and write (bin/: the launcher the npm scripts run). */
+const COPIED = ["package.json", "package-lock.json", "tsconfig.json", "bin", "src", "imports", "dist", "argocd"];
 
 /**
  * A throwaway clone of the working tree as its own Git repository, where the rehearsal makes

@@ -8,6 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { loadEnvironments } from "../src/env";
 import { checkAddOns } from "../src/validate/addons/check";
 
 const chartsDir = resolve(process.argv[2] ?? process.env.CANDLEFISH_CHARTS ?? "../shared/charts");
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   }).trim();
   const toolsReady = performance.now();
   const report = await checkAddOns({
+    envs: loadEnvironments(process.cwd()),
     appsDir: resolve("argocd/apps"),
     chartsDir,
     crdsDir,

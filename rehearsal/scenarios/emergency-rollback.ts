@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { ARGOCD_NAMESPACE } from "../argocd";
 import { ActiveWatch, appIs, autoSynced, expectThat, push, type Rehearsal, revertInGit, until } from "../context";
 import { runIn } from "./common";
-import { HEALTHY, promoteAndSettle, promotedRelease } from "./releases";
+import { promoteAndSettle, promotedRelease } from "./releases";
 
 /** How long the rehearsal watches Argo CD not sync a commit outside the window: several resyncs and refreshes. */
 const BLOCKED_SECONDS = 10;
@@ -45,7 +45,6 @@ export async function emergencyRollback(rehearsal: Rehearsal, good: string, tag:
 
   const watch = new ActiveWatch(rehearsal.state);
   // If its pods are gone, the good version comes back as a preview and is judged on its traffic.
-  rehearsal.exporter.serve("preview", HEALTHY);
   await syncByHandOutsideTheWindow(rehearsal, reverted);
   await backOnGoodVersion(rehearsal, good);
   const seen = [...(await watch.stop())];

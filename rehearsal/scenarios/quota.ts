@@ -1,6 +1,6 @@
 import { expectThat, type Rehearsal, until } from "../context";
 import { readyReplicas } from "./common";
-import { previewAtManualGate, promote, promotedRelease, settleAfterPromote } from "./releases";
+import { previewAtManualGate, promotedRelease, settleAfterPromote } from "./releases";
 
 interface Quota {
   status?: { hard?: Record<string, string>; used?: Record<string, string> };
@@ -36,7 +36,7 @@ export async function twoReleasesInsideScaleDownDelay(
   const releaseB = await previewAtManualGate(rehearsal, releaseA, tagB);
   const migration = await rehearsal.kubectl.json<Job>("get", "job", "db-migrate", "-n", rehearsal.state.namespace);
   expectThat(migration.status?.succeeded === 1, "release B's migration hook admitted and completed");
-  await promote(rehearsal);
+  await rehearsal.state.operator("promote");
   // Before the switch the preview is scaled to full size, next to the stable release A and `stable`,
   // which still waits out its scale-down delay: three full copies, which the quota must admit.
   await until(rehearsal, `release B at full size (${maxReplicas} ready pods) before the switch`, async () =>

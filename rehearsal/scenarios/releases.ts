@@ -1,19 +1,22 @@
+import { DEGRADED_PHASES } from "../../src/slo/operational-alerts";
 import { SCENARIOS } from "../../test/support/scenarios";
 import {
   ActiveWatch,
   appIs,
   autoSynced,
   expectThat,
+  exportedPhase,
   type Rehearsal,
   releaseImage,
   revertInGit,
   until,
+  userRequestsOf,
 } from "../context";
 import { MIN_REPLICAS } from "./bootstrap";
 import { readyReplicas, replicaSetHashes, runIn } from "./common";
 
-export const HEALTHY = SCENARIOS.healthy.preview;
-const FIVE_PERCENT_ERRORS = SCENARIOS["preview-errors-only"].preview;
+const HEALTHY = SCENARIOS.healthy.latest;
+const FIVE_PERCENT_ERRORS = SCENARIOS["five-percent-errors"].latest;
 
 /**
  * An image change, committed and pushed: Argo CD auto-syncs it (the migration hook, then the new
@@ -21,7 +24,6 @@ const FIVE_PERCENT_ERRORS = SCENARIOS["preview-errors-only"].preview;
  * gate, which Argo CD shows as Synced and Suspended. Returns the preview's pod hash.
  */
 export async function previewAtManualGate(rehearsal: Rehearsal, stable: string, tag: string): Promise<string> {
-  rehearsal.exporter.serve("preview", HEALTHY);
   const revision = await releaseImage(rehearsal, tag);
   await autoSynced(rehearsal, revision);
   const preview = await until(rehearsal, "the preview ReplicaSet is up and ready", async () => {
@@ -41,17 +43,15 @@ export async function previewAtManualGate(rehearsal: Rehearsal, stable: string, 
 
 /** `kubectl argo rollouts promote`: users move to the preview, whose post-promotion gates pass. */
 export async function promoteAndSettle(rehearsal: Rehearsal, preview: string): Promise<void> {
-  await promote(rehearsal);
+  await rehearsal.state.operator("promote");
   await settleAfterPromote(rehearsal, preview);
 }
 
-/** `kubectl argo rollouts promote`; the exporter's preview traffic becomes the active role's. */
-export async function promote(rehearsal: Rehearsal): Promise<void> {
-  await rehearsal.state.operator("promote");
-  rehearsal.exporter.promotePreview();
-}
-
-/** After promote: the active Service switches, the post-promotion gates pass, Argo CD shows Healthy. */
+/**
+ * After promote: the active Service switches, the post-promotion gates pass, Argo CD shows Healthy.
+ * Users follow the active Service's selector in the exporter's model; the gates must find the new
+ * pods by their hash, since they keep the preview role until this analysis has passed.
+ */
 export async function settleAfterPromote(rehearsal: Rehearsal, preview: string): Promise<void> {
   await until(rehearsal, "promote switches the active Service to the new hash", async () =>
     (await rehearsal.state.activeServiceHash()) === preview ? true : undefined,
@@ -60,6 +60,14 @@ export async function settleAfterPromote(rehearsal: Rehearsal, preview: string):
     const passed = await runIn(rehearsal, "PostPromotion", preview, "Successful");
     return passed !== undefined && (await rehearsal.state.rollout()).phase === "Healthy" ? passed : undefined;
   });
+  const run = await runIn(rehearsal, "PostPromotion", preview, "Successful");
+  expectThat(
+    run?.args["pod-template-hash"] === preview,
+    `post-promotion analysis to measure ${preview} (args ${JSON.stringify(run?.args)})`,
+  );
+  const measured = await userRequestsOf(rehearsal, preview);
+  expectThat(measured > 0, `Prometheus to hold user traffic of the new hash ${preview} (got ${measured} requests)`);
+  rehearsal.log(`  ✓ post-promotion analysis measured the new pods (${preview}): ${measured.toFixed(0)} user requests`);
   await appIs(rehearsal, "Healthy");
 }
 
@@ -87,7 +95,7 @@ export async function promotedRelease(rehearsal: Rehearsal, stable: string, tag:
  */
 export async function failedThenReverted(rehearsal: Rehearsal, stable: string, tag: string): Promise<void> {
   const watch = new ActiveWatch(rehearsal.state);
-  rehearsal.exporter.serve("preview", FIVE_PERCENT_ERRORS);
+  rehearsal.exporter.behave(tag, FIVE_PERCENT_ERRORS);
   const revision = await releaseImage(rehearsal, tag);
   await autoSynced(rehearsal, revision);
   const preview = await until(rehearsal, "the bad preview comes up", async () => {
@@ -103,6 +111,16 @@ export async function failedThenReverted(rehearsal: Rehearsal, stable: string, t
     return rollout.aborted && rollout.phase === "Degraded" ? true : undefined;
   });
   await appIs(rehearsal, "Degraded", revision);
+  // RolloutDegraded's phases must be ones the real controller exports: read them from it.
+  const phase = await until(
+    rehearsal,
+    "the controller exports rollout_info in a phase RolloutDegraded matches",
+    async () => {
+      const exported = await exportedPhase(rehearsal);
+      return exported !== undefined && (DEGRADED_PHASES as readonly string[]).includes(exported) ? exported : undefined;
+    },
+  );
+  rehearsal.log(`    rollout_info phase="${phase}"`);
 
   const before = await replicaSetHashes(rehearsal);
   const reverted = await revertInGit(rehearsal);
@@ -116,5 +134,6 @@ export async function failedThenReverted(rehearsal: Rehearsal, stable: string, t
   expectThat(after === before, `no new ReplicaSet after the revert (${before} → ${after})`);
   const seen = await watch.stop();
   expectThat(seen.size === 1 && seen.has(stable), `the active selector to stay ${stable}, saw ${[...seen]}`);
-  rehearsal.exporter.serve("preview", null);
+  // The image is fixed before anyone releases it again.
+  rehearsal.exporter.behave(tag, HEALTHY);
 }

@@ -1,5 +1,8 @@
 import { NEVER_DELETE } from "../constructs/sync-options";
 import type { EnvConfig } from "../env";
+import { alertingSecretObjects } from "./alerting-secret";
+import { alertmanagerConfig, RECEIVERS_SECRET } from "./alertmanager-config";
+import { prometheusStorageSpec, storageClassObject } from "./prometheus-storage";
 
 /**
  * A platform add-on: an upstream Helm chart at an exact version, installed in
@@ -47,7 +50,23 @@ export const ADD_ONS: readonly AddOn[] = [
         image: { tag: ARGO_ROLLOUTS_CONTROLLER },
         metrics: {
           enabled: true,
-          serviceMonitor: { enabled: true, additionalLabels: env.monitoring.prometheusSelector },
+          serviceMonitor: {
+            enabled: true,
+            additionalLabels: env.monitoring.prometheusSelector,
+            // rollout_info and rollout_events_total carry the Rollout's `namespace`, which collides with
+            // the target's and arrives as `exported_namespace` (the chart has no honorLabels key): put it
+            // back, so the alerts and dashboards select the Rollout's namespace.
+            metricRelabelings: [
+              {
+                sourceLabels: ["exported_namespace"],
+                regex: "(.+)",
+                targetLabel: "namespace",
+                replacement: "$1",
+                action: "replace",
+              },
+              { regex: "exported_namespace", action: "labeldrop" },
+            ],
+          },
         },
       },
       dashboard: { enabled: false },
@@ -93,9 +112,15 @@ export const ADD_ONS: readonly AddOn[] = [
           },
         },
       },
+      alertmanager: {
+        config: alertmanagerConfig(env),
+        // Mounted at /etc/alertmanager/secrets/alertmanager-receivers/, where the receivers read their credentials.
+        alertmanagerSpec: { secrets: [RECEIVERS_SECRET] },
+      },
+      extraManifests: [storageClassObject(), ...alertingSecretObjects(env)],
       prometheus: {
         prometheusSpec: {
-          retention: "30d",
+          ...prometheusStorageSpec(env),
           ruleSelector: { matchLabels: env.monitoring.prometheusSelector },
           serviceMonitorSelector: { matchLabels: env.monitoring.prometheusSelector },
           serviceMonitorNamespaceSelector: {},

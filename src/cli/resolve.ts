@@ -5,7 +5,7 @@ import { type FetchedParameter, fetchParameters } from "../ssm/fetch";
 import { mapToOutputs } from "../ssm/map-outputs";
 import { outputsDiff, outputsPath, readOutputs, stableJson, writeFileAtomically } from "../ssm/outputs-file";
 import { SSM_PARAMETERS, SSM_PREFIX } from "../ssm/parameters";
-import type { Console } from "./synth";
+import type { Console } from "./apply-plan";
 
 export interface ResolveOptions {
   readonly envs: readonly string[];

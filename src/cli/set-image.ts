@@ -1,8 +1,12 @@
 import { join } from "node:path";
 import { imageReference } from "../constructs/image";
-import { environments, type ImageConfig } from "../env";
-import { imageProblems, readImage, withImages, writeImage } from "../release/image-file";
-import { type Console, runSynth } from "./synth";
+import type { ImageConfig } from "../env";
+import { loadEnvironments } from "../env/registry";
+import { cachedPlan, cacheSlot } from "../fast/cached-render";
+import type { LaunchContext } from "../fast/context";
+import { imageFile, imageProblems, readImage, writeImage } from "../release/image-file";
+import { stableJson } from "../ssm/outputs-file";
+import { applyPlan, type Console } from "./apply-plan";
 
 export interface SetImageOptions {
   readonly env: string;
@@ -10,14 +14,17 @@ export interface SetImageOptions {
   readonly digest?: string;
   /** Repository layout; the CLI passes the real one, tests a copy. */
   readonly repoRoot: string;
+  /** A test's own env inputs instead of the repository's (never cached). */
   readonly inputs?: Readonly<Record<string, unknown>>;
+  /** On the fast path: the render of the new image may be cached already (an image set back). */
+  readonly context?: LaunchContext;
 }
 
 /** Exit codes shared by set-image and promote: 0 done, 2 bad input, 3 refused by a release rule. */
 export const RELEASE_EXIT = { ok: 0, invalid: 2, refused: 3 } as const;
 
 export const repoPaths = (repoRoot: string) => ({
-  imagesDir: join(repoRoot, "src/env/images"),
+  repoRoot,
   outRoot: join(repoRoot, "dist"),
   argocdRoot: join(repoRoot, "argocd"),
 });
@@ -25,17 +32,17 @@ export const repoPaths = (repoRoot: string) => ({
 /**
  * Points one env at a new image (tag, optionally pinned by digest), then
  * re-renders. Only the image file and the rendered output change; running it
- * twice changes nothing the second time.
+ * twice changes nothing the second time. Loads the renderer only when the
+ * render of the new image is not cached.
  */
-export function runSetImage(options: SetImageOptions, out: Console): number {
+export async function runSetImage(options: SetImageOptions, out: Console): Promise<number> {
   const paths = repoPaths(options.repoRoot);
-  const known = options.inputs ?? environments;
-  if (!(options.env in known)) {
-    out.error(`env ${options.env}: unknown env; known envs: ${Object.keys(known).sort().join(", ")}`);
+  const inputs = options.inputs ?? loadEnvironments(options.repoRoot);
+  if (!(options.env in inputs)) {
+    out.error(`env ${options.env}: unknown env; known envs: ${Object.keys(inputs).sort().join(", ")}`);
     return RELEASE_EXIT.invalid;
   }
-  const inputs = withImages(known, paths.imagesDir);
-  const current = readImage(paths.imagesDir, options.env);
+  const current = readImage(options.repoRoot, options.env);
   const next = {
     repository: current.repository,
     tag: options.tag,
@@ -47,7 +54,8 @@ export function runSetImage(options: SetImageOptions, out: Console): number {
     out.error("nothing changed");
     return RELEASE_EXIT.invalid;
   }
-  const changed = applyImage(paths, inputs, options.env, current, next, out);
+  const context = options.inputs === undefined ? options.context : undefined;
+  const changed = await applyImage(paths, inputs, { env: options.env, current, next }, out, context);
   return changed === undefined ? RELEASE_EXIT.invalid : RELEASE_EXIT.ok;
 }
 
@@ -55,21 +63,33 @@ export function runSetImage(options: SetImageOptions, out: Console): number {
  * Writes an env's image file and re-renders everything with it; says what
  * changed. Returns whether the file changed, or undefined when the render failed.
  */
-export function applyImage(
+export async function applyImage(
   paths: ReturnType<typeof repoPaths>,
   inputs: Readonly<Record<string, unknown>>,
-  env: string,
-  current: ImageConfig,
-  next: ImageConfig,
+  change: { readonly env: string; readonly current: ImageConfig; readonly next: ImageConfig },
   out: Console,
-): boolean | undefined {
-  // Render first: runSynth validates every env before it writes, so a failure leaves dist/ and the image file as they were.
-  const rendered = runSynth(
-    { inputs: { ...inputs, [env]: { ...(inputs[env] as object), image: next } }, envs: [], ...paths, check: false },
+  context?: LaunchContext,
+): Promise<boolean | undefined> {
+  const { env, current, next } = change;
+  // Render first: every env is validated before anything is written, so a failure leaves dist/ and the image file as they were.
+  const { outRoot, argocdRoot } = paths;
+  const cache = context && cacheSlot(paths, context, new Map([[imageFile(env), stableJson(next)]]));
+  let plan = cache && cachedPlan(cache, []);
+  if (plan === undefined) {
+    context?.rendered();
+    const { synthPlan } = await import("./heavy.js");
+    const withImage = { ...inputs, [env]: { ...(inputs[env] as object), image: next } };
+    const workers = context?.renderWorkers;
+    const rendered = synthPlan({ inputs: withImage, envs: [], outRoot, argocdRoot, check: false, cache, workers }, out);
+    if (typeof rendered === "number") return undefined;
+    plan = rendered;
+  }
+  applyPlan(
+    plan,
+    { outRoot, argocdRoot, check: false, all: true },
     { log: () => {}, error: (line) => out.error(line) },
   );
-  if (rendered !== 0) return undefined;
-  const changed = writeImage(paths.imagesDir, env, next);
+  const changed = writeImage(paths.repoRoot, env, next);
   out.log(
     `${env}: ${changed ? `${imageReference(current)} → ${imageReference(next)}` : `already runs ${imageReference(next)}`}`,
   );

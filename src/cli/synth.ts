@@ -1,10 +1,13 @@
-import { dirname, join, relative } from "node:path";
+import { join } from "node:path";
 import { delivery } from "../env";
-import { checkUnits, childDirs, type OutputUnit, writeUnits } from "../render/output";
+import type { CacheSlot } from "../fast/cached-render";
+import { renderLayout } from "../fast/render-key";
+import type { RenderWorkers } from "../render/parallel";
 import { InvalidEnvsError, type RenderPlan, renderPlan } from "../render/plan";
+import { applyPlan, type Console, refuse } from "./apply-plan";
 
 export interface SynthOptions {
-  /** Env inputs by name (the registry in src/env, or a test's own). */
+  /** Env inputs by name (loadEnvironments, or a test's own). */
   readonly inputs: Readonly<Record<string, unknown>>;
   /** Envs to render; empty means all: then stale env folders are pruned and argocd/ is rendered too. */
   readonly envs: readonly string[];
@@ -14,62 +17,45 @@ export interface SynthOptions {
   readonly check: boolean;
   /** The delivery config (src/env/delivery.ts unless a test passes its own). */
   readonly delivery?: unknown;
+  /** Where to keep a complete render of exactly these inputs (the CLI on the fast path; never a test's own inputs). */
+  readonly cache?: CacheSlot;
+  /** Worker threads may render envs (only the fast path's bundles can run in a worker). */
+  readonly workers?: RenderWorkers;
 }
 
-export interface Console {
-  log(line: string): void;
-  error(line: string): void;
-}
-
-/** Exit codes: 0 done, 1 drift found by --check, 2 invalid env config. */
-export const EXIT = { ok: 0, drift: 1, invalidConfig: 2 } as const;
-
-function unitsOf(plan: RenderPlan, options: SynthOptions): OutputUnit[] {
-  const units: OutputUnit[] = [...plan.envs].map(([env, files]) => ({ dir: join(options.outRoot, env), files }));
-  if (plan.argocd !== undefined) units.push({ dir: options.argocdRoot, files: plan.argocd });
-  return units;
-}
-
+/**
+ * Validates and renders the envs, then writes or checks the output. Every
+ * env is validated before anything is written: one invalid env, exit 2,
+ * nothing written.
+ */
 export function runSynth(options: SynthOptions, out: Console): number {
+  const plan = synthPlan(options, out);
+  if (typeof plan === "number") return plan;
+  const { outRoot, argocdRoot, check } = options;
+  return applyPlan(plan, { outRoot, argocdRoot, check, all: options.envs.length === 0 }, out);
+}
+
+/** The render of `options`, kept in the cache when complete; or, after printing every problem, exit 2. */
+export function synthPlan(options: SynthOptions, out: Console): RenderPlan | number {
   const all = options.envs.length === 0;
-  const selected = all ? Object.keys(options.inputs) : options.envs;
-  const repoRoot = dirname(options.argocdRoot);
+  const layout = renderLayout(options.outRoot, options.argocdRoot);
   let plan: RenderPlan;
   try {
     plan = renderPlan({
       inputs: options.inputs,
-      selected,
+      selected: all ? Object.keys(options.inputs) : options.envs,
+      workers: options.workers,
       argocd: all
         ? {
             delivery: options.delivery ?? delivery,
-            layout: {
-              distPath: (env) => relative(repoRoot, join(options.outRoot, env.name)),
-              appsPath: relative(repoRoot, join(options.argocdRoot, "apps")),
-            },
+            layout: { distPath: (env) => join(layout.dist, env.name), appsPath: layout.apps },
           }
         : undefined,
     });
   } catch (error) {
     if (!(error instanceof InvalidEnvsError)) throw error;
-    for (const problem of error.problems) out.error(problem);
-    out.error(`nothing written: fix the ${error.problems.length === 1 ? "problem" : "problems"} above`);
-    return EXIT.invalidConfig;
+    return refuse(error.problems, out);
   }
-  const units = unitsOf(plan, options);
-  const stale = all ? childDirs(options.outRoot).filter((dir) => !units.some((unit) => unit.dir === dir)) : [];
-  const fileCount = units.reduce((sum, unit) => sum + unit.files.length, 0);
-  if (options.check) {
-    const drift = checkUnits(units, stale, dirname(options.outRoot));
-    if (drift.length === 0) {
-      out.log(`up to date: ${fileCount} files in ${units.length} folders match the sources`);
-      return EXIT.ok;
-    }
-    out.error("rendered output differs from the sources (run `npm run synth` and commit the result):");
-    for (const { path, change } of drift) out.error(`  ${change.padEnd(7)} ${path}`);
-    return EXIT.drift;
-  }
-  writeUnits(units, stale);
-  for (const unit of units)
-    out.log(`rendered ${relative(dirname(options.outRoot), unit.dir)}: ${unit.files.length} files`);
-  return EXIT.ok;
+  if (all) options.cache?.store.put(options.cache.key, plan);
+  return plan;
 }

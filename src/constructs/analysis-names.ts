@@ -12,6 +12,7 @@ export function analysisTemplateNames(identity: WorkloadIdentity) {
 export const ANALYSIS_ARGS = {
   namespace: "namespace",
   metricsService: "metrics-service",
-  role: "role",
+  /** The new ReplicaSet's hash: `valueFrom.podTemplateHashValue: Latest`, in both analyses. */
+  podTemplateHash: "pod-template-hash",
   previewService: "preview-service",
 } as const;

@@ -2,7 +2,7 @@ import type { Construct } from "constructs";
 import { Rollout } from "../../imports/argo-rollouts-rollout-argoproj.io";
 import type { WorkloadConfig } from "../env";
 import { ANALYSIS_ARGS } from "./analysis-names";
-import { commonLabels, ROLE_LABEL, type RolloutRole, selectorLabels, type WorkloadIdentity } from "./labels";
+import { commonLabels, ROLE_LABEL, selectorLabels, type WorkloadIdentity } from "./labels";
 import type { PodTemplateJson } from "./pod-template";
 import { SYNC_WAVE, syncWave } from "./sync-wave";
 
@@ -16,12 +16,15 @@ export interface BlueGreenRolloutProps {
   readonly policy: WorkloadConfig["rollout"];
 }
 
-/** Args for a gate on one role; the namespace comes from the Rollout itself. */
-function analysisArgs(props: BlueGreenRolloutProps, role: RolloutRole) {
+/**
+ * Args for a gate on the new release: the namespace comes from the Rollout itself, the release's
+ * pods are those of the new ReplicaSet's pod-template hash, before and after the switch alike.
+ */
+function analysisArgs(props: BlueGreenRolloutProps) {
   return [
     { name: ANALYSIS_ARGS.namespace, valueFrom: { fieldRef: { fieldPath: "metadata.namespace" } } },
     { name: ANALYSIS_ARGS.metricsService, value: props.metricsServiceName },
-    { name: ANALYSIS_ARGS.role, value: role },
+    { name: ANALYSIS_ARGS.podTemplateHash, valueFrom: { podTemplateHashValue: "Latest" } },
   ];
 }
 
@@ -58,16 +61,14 @@ export class BlueGreenRollout extends Rollout {
             // Staging promotes itself once this passes; production waits for a human after it.
             prePromotionAnalysis: {
               templates: [{ templateName: props.analysisTemplates.prePromotion }],
-              args: [
-                ...analysisArgs(props, "preview"),
-                { name: ANALYSIS_ARGS.previewService, value: props.previewServiceName },
-              ],
+              args: [...analysisArgs(props), { name: ANALYSIS_ARGS.previewService, value: props.previewServiceName }],
             },
-            // After the switch the new pods carry the active role and real traffic.
+            // After the switch the new pods serve all production traffic (still labelled preview: see POD_TEMPLATE_HASH_LABEL).
             postPromotionAnalysis: {
               templates: [{ templateName: props.analysisTemplates.postPromotion }],
-              args: analysisArgs(props, "active"),
+              args: analysisArgs(props),
             },
+            // For people reading `kubectl get pods`; no query or selector relies on them.
             activeMetadata: { labels: { [ROLE_LABEL]: "active" } },
             previewMetadata: { labels: { [ROLE_LABEL]: "preview" } },
           },

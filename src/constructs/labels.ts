@@ -13,6 +13,16 @@ export const ROLE_LABEL = "candlefish.ai/rollout-role";
 export type RolloutRole = "active" | "preview";
 
 /**
+ * What identifies a release's pods: Argo Rollouts puts the pod-template hash on every ReplicaSet
+ * and pod it creates (v1alpha1.DefaultRolloutUniqueLabelKey) and never changes it. The role label
+ * does not follow the traffic: `activeMetadata` is applied to `status.stableRS` only
+ * (rollout/ephemeralmetadata.go, reconcileEphemeralMetadata), and stableRS moves to the new
+ * ReplicaSet only after post-promotion analysis succeeded (rollout/sync.go, shouldFullPromote), so
+ * while that analysis runs the new pods serve all traffic labelled `preview`.
+ */
+export const POD_TEMPLATE_HASH_LABEL = "rollouts-pod-template-hash";
+
+/**
  * The labels that select a workload's pods. Immutable in a live cluster once
  * applied, so they hold nothing that changes between releases.
  */

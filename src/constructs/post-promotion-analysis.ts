@@ -18,6 +18,8 @@ export interface PostPromotionAnalysisProps {
 /**
  * Gates the new version on real production traffic after the switch, while
  * the old ReplicaSet still runs: a failure here rolls traffic back at once.
+ * It reads the new pods by their pod-template hash, not by role: they still carry the preview
+ * role until this analysis has succeeded.
  */
 export class PostPromotionAnalysis extends AnalysisTemplate {
   constructor(scope: Construct, id: string, props: PostPromotionAnalysisProps) {
@@ -27,7 +29,9 @@ export class PostPromotionAnalysis extends AnalysisTemplate {
     super(scope, id, {
       metadata: { name: props.name, labels: commonLabels(props.identity), annotations: syncWave(SYNC_WAVE.supporting) },
       spec: {
-        args: [ANALYSIS_ARGS.namespace, ANALYSIS_ARGS.metricsService, ANALYSIS_ARGS.role].map((name) => ({ name })),
+        args: [ANALYSIS_ARGS.namespace, ANALYSIS_ARGS.metricsService, ANALYSIS_ARGS.podTemplateHash].map((name) => ({
+          name,
+        })),
         metrics: sloGateMetrics("", gate, gates, prometheusAddress, window),
       },
     });

@@ -1,4 +1,5 @@
 import { Duration } from "cdk8s";
+import { SYNTHETIC_TRAFFIC, SYNTHETIC_TRAFFIC_HEADER } from "../slo/metric-contract";
 import { SMOKE_TEST_BUDGET } from "./container-budget";
 import { hardenedJobSpec } from "./hardened-job";
 import { commonLabels, type WorkloadIdentity } from "./labels";
@@ -24,7 +25,7 @@ const NOBODY = 65534;
 const SCRIPT = `set -u
 sent=0; failed=0
 while [ "$sent" -lt "$REQUESTS" ]; do
-  code=$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$URL") || code=000
+  code=$(curl -s -o /dev/null -m 5 -H "$TRAFFIC_HEADER" -w '%{http_code}' "$URL") || code=000
   case "$code" in 2??|3??) ;; *) failed=$((failed + 1)) ;; esac
   sent=$((sent + 1))
   sleep 0.2
@@ -44,7 +45,13 @@ export function smokeTestJobSpec(props: SmokeTestJobProps): Record<string, unkno
     labels: commonLabels(smokeTestIdentity(props.identity)),
     image: props.image,
     command: ["/bin/sh", "-c", SCRIPT],
-    env: { URL: props.url, REQUESTS: String(props.requests), ALLOWED_FAILURES: String(props.allowedFailures) },
+    env: {
+      URL: props.url,
+      REQUESTS: String(props.requests),
+      ALLOWED_FAILURES: String(props.allowedFailures),
+      // Keeps these requests out of the SLIs (metric-contract.ts, TRAFFIC_LABEL).
+      TRAFFIC_HEADER: `${SYNTHETIC_TRAFFIC_HEADER}: ${SYNTHETIC_TRAFFIC}`,
+    },
     user: NOBODY,
     budget: SMOKE_TEST_BUDGET,
     backoffLimit: 0,

@@ -1,7 +1,10 @@
 import type { Construct } from "constructs";
-import { ServiceMonitor } from "../../imports/prometheus-operator-servicemonitors-monitoring.coreos.com";
+import {
+  ServiceMonitor,
+  ServiceMonitorSpecFallbackScrapeProtocol,
+} from "../../imports/prometheus-operator-servicemonitors-monitoring.coreos.com";
 import type { EnvConfig, WorkloadConfig } from "../env";
-import { commonLabels, ROLE_LABEL, selectorLabels, type WorkloadIdentity } from "./labels";
+import { commonLabels, POD_TEMPLATE_HASH_LABEL, selectorLabels, type WorkloadIdentity } from "./labels";
 import { METRICS_SERVICE_LABEL } from "./rollout-services";
 import { SYNC_WAVE, syncWave } from "./sync-wave";
 
@@ -13,8 +16,8 @@ export interface WebsiteServiceMonitorProps {
 
 /**
  * Scrapes the headless metrics Service by its named port, so every pod is one
- * target whatever its role, and copies the pod's rollout role onto its series
- * (`candlefish_ai_rollout_role`) for the gates, SLIs and dashboards.
+ * target whatever its role, and copies the pod's template hash onto its series
+ * (`rollouts_pod_template_hash`): the release the gates and dashboards tell apart.
  */
 export class WebsiteServiceMonitor extends ServiceMonitor {
   constructor(scope: Construct, id: string, props: WebsiteServiceMonitorProps) {
@@ -28,7 +31,10 @@ export class WebsiteServiceMonitor extends ServiceMonitor {
       spec: {
         selector: { matchLabels: { ...selectorLabels(identity), [METRICS_SERVICE_LABEL]: "true" } },
         namespaceSelector: { matchNames: [env.namespace] },
-        podTargetLabels: [ROLE_LABEL],
+        podTargetLabels: [POD_TEMPLATE_HASH_LABEL],
+        // Prometheus 3 refuses a scrape whose Content-Type it does not know (a bare `text/plain` from
+        // some client libraries) unless told what to parse it as: the classic text format.
+        fallbackScrapeProtocol: ServiceMonitorSpecFallbackScrapeProtocol.PROMETHEUS_TEXT0_0_4,
         endpoints: [
           {
             port: "metrics",

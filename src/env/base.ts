@@ -75,6 +75,7 @@ export const base = {
     sloWindowDays: 30,
     runbookBaseUrl: "https://github.com/candlefish-ai/candlefish-gitops/blob/main/docs/runbooks",
     maxPausedMinutes: 120,
+    alerting: { pager: false, chatChannel: "#candlefish-alerts" },
     businessMetrics: {
       assessmentCompletions: "candlefish_assessments_completed_total",
       activeUsers: "candlefish_active_users",

@@ -3,8 +3,11 @@ import type { EnvConfigInput } from "./schema";
 
 type DeepPartial<T> = T extends readonly unknown[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 
-/** What an env file holds: only the fields where it differs from base. */
-export type EnvOverrides = DeepPartial<EnvConfigInput> & Pick<EnvConfigInput, "name">;
+/**
+ * What an env file holds: only the fields where it differs from base. Its image and infra outputs are
+ * committed JSON that automation writes, read at run time (committed-json.ts), never set here.
+ */
+export type EnvOverrides = Omit<DeepPartial<EnvConfigInput>, "image" | "infra"> & Pick<EnvConfigInput, "name">;
 
 /** Lists replace (an env's zones are its own); objects merge key by key. */
 const mergeReplacingArrays = deepmergeCustom({ mergeArrays: false });

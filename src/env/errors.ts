@@ -13,6 +13,19 @@ export class EnvConfigError extends Error {
   }
 }
 
+/**
+ * Whether an error is an EnvConfigError, by name and shape rather than by
+ * class: on the fast path the renderer is a second bundle with its own copy
+ * of the class (see bin/build.cjs), so `instanceof` would miss its errors.
+ */
+export function isEnvConfigError(error: unknown): error is EnvConfigError {
+  return (
+    error instanceof Error &&
+    error.name === "EnvConfigError" &&
+    Array.isArray((error as Partial<EnvConfigError>).problems)
+  );
+}
+
 function describeValue(value: unknown): string {
   const text = value === undefined ? "nothing" : JSON.stringify(value);
   return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;

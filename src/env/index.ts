@@ -1,19 +1,15 @@
 import { type DeliveryConfig, deliverySchema } from "./delivery";
 import { EnvConfigError, formatIssue } from "./errors";
-import { production } from "./production";
 import { type EnvConfig, envConfigSchema } from "./schema";
-import { staging } from "./staging";
 
 export type { AnalysisConfig, MeasurementConfig } from "./analysis-schema";
 export type { DeliveryConfig } from "./delivery";
 export { delivery, deliverySchema } from "./delivery";
-export { EnvConfigError } from "./errors";
+export { EnvConfigError, isEnvConfigError } from "./errors";
 export type { ImageConfig } from "./image-schema";
 export type { MonitoringConfig } from "./monitoring-schema";
+export { ENV_NAMES, loadEnvironments } from "./registry";
 export type { EnvConfig, EnvConfigInput, WorkloadConfig } from "./schema";
-
-/** Every env this repo renders, by the name of its dist/ folder. */
-export const environments: Readonly<Record<string, unknown>> = { staging, production };
 
 /** Validates one env's input; throws EnvConfigError listing every problem. */
 export function parseEnvConfig(env: string, input: unknown): EnvConfig {

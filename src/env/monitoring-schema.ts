@@ -12,6 +12,15 @@ export const monitoringSchema = z.strictObject({
   runbookBaseUrl: z.url({ protocol: /^https$/, error: "must be an https URL" }),
   /** How long a Rollout may wait for `promote` before someone is reminded. */
   maxPausedMinutes: z.int().min(15, "must be at least 15 minutes"),
+  /**
+   * Who hears about alerts (Alertmanager's routes): critical alerts page when `pager` is on, and go to
+   * the chat channel otherwise; warnings always go to the chat channel. The credentials are keys of
+   * the env's alerting secret in AWS Secrets Manager (outputs: secretNames.alerting), never in Git.
+   */
+  alerting: z.strictObject({
+    pager: z.boolean(),
+    chatChannel: z.string().regex(/^#[a-z0-9][a-z0-9_-]*$/, "must be a chat channel such as #candlefish-alerts"),
+  }),
   /** Product metrics the business dashboard shows. */
   businessMetrics: z.strictObject({ assessmentCompletions: metricName, activeUsers: metricName }),
 });

@@ -55,6 +55,8 @@ export const infraOutputsSchema = z.strictObject({
     redis: secretName,
     backupGpgPublicKey: secretName,
     backupGpgPrivateKey: secretName,
+    /** Alertmanager's receiver credentials (pager routing key, chat webhook URL). */
+    alerting: secretName,
   }),
 });
 

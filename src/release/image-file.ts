@@ -1,24 +1,19 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ImageConfig } from "../env";
+import { IMAGES_DIR, readCommittedJson } from "../env/committed-json";
 import { EnvConfigError, formatIssue } from "../env/errors";
 import { imageSchema } from "../env/image-schema";
 import { stableJson, writeFileAtomically } from "../ssm/outputs-file";
 
-/** src/env/images/<env>.json: the one file automation edits to change what an env runs. */
-export function imageFilePath(imagesDir: string, env: string): string {
-  return join(imagesDir, `${env}.json`);
+/** src/env/images/<env>.json, relative to the repository root: the one file automation edits to change what an env runs. */
+export function imageFile(env: string): string {
+  return join(IMAGES_DIR, `${env}.json`);
 }
 
 /** Reads an env's image file; a hand-edited, broken file is a user mistake (EnvConfigError), not a crash. */
-export function readImage(imagesDir: string, env: string): ImageConfig {
-  const path = imageFilePath(imagesDir, env);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new EnvConfigError(`env ${env}`, [`env ${env}: ${path}: not readable JSON (${(error as Error).message})`]);
-  }
+export function readImage(repoRoot: string, env: string): ImageConfig {
+  const parsed = readCommittedJson(repoRoot, imageFile(env), env);
   const problems = imageProblems(env, parsed);
   if (problems.length > 0) throw new EnvConfigError(`env ${env}`, problems);
   return parsed as ImageConfig;
@@ -31,17 +26,10 @@ export function imageProblems(env: string, image: unknown): string[] {
 }
 
 /** Writes the image file in the stable format (sorted keys); returns false when nothing changed. */
-export function writeImage(imagesDir: string, env: string, image: ImageConfig): boolean {
-  const path = imageFilePath(imagesDir, env);
+export function writeImage(repoRoot: string, env: string, image: ImageConfig): boolean {
+  const path = join(repoRoot, imageFile(env));
   const content = stableJson(image);
   if (readFileSync(path, "utf8") === content) return false;
   writeFileAtomically(path, content);
   return true;
-}
-
-/** Env inputs with each env's image read from the image files (the files are the truth, not the loaded modules). */
-export function withImages(inputs: Readonly<Record<string, unknown>>, imagesDir: string): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(inputs).map(([env, input]) => [env, { ...(input as object), image: readImage(imagesDir, env) }]),
-  );
 }

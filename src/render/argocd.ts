@@ -1,7 +1,7 @@
 import { ArgoCdAppsChart, ArgoCdRootChart } from "../charts/argocd";
 import { emittedKinds } from "../constructs/argocd/group-kind";
 import type { DeliveryConfig, EnvConfig } from "../env";
-import { type Manifest, type RenderedFile, synthManifests, toFiles } from "./manifests";
+import { type RenderedFile, synthManifests, toFiles } from "./manifests";
 
 /** Where Argo CD reads what it applies, relative to the repository root. */
 export interface ArgoCdLayout {
@@ -15,10 +15,10 @@ export interface ArgoCdLayout {
  */
 export function renderArgoCd(
   delivery: DeliveryConfig,
-  envs: readonly { config: EnvConfig; manifests: readonly Manifest[] }[],
+  envs: readonly { config: EnvConfig; kinds: readonly { apiVersion: string; kind: string }[] }[],
   layout: ArgoCdLayout,
 ): RenderedFile[] {
-  const kinds = emittedKinds(envs.flatMap((env) => env.manifests));
+  const kinds = emittedKinds(envs.flatMap((env) => env.kinds));
   const configs = envs.map((env) => env.config);
   const source = "src/env/delivery.ts";
   const apps = synthManifests((app) => {
@@ -27,8 +27,5 @@ export function renderArgoCd(
   const root = synthManifests((app) => {
     new ArgoCdRootChart(app, { delivery, appsPath: layout.appsPath });
   });
-  return [
-    ...toFiles(root, source).map((file) => ({ name: "root.yaml", content: file.content })),
-    ...toFiles(apps, source, "apps/"),
-  ];
+  return [...toFiles(root, source).map((file) => ({ ...file, name: "root.yaml" })), ...toFiles(apps, source, "apps/")];
 }

@@ -1,12 +1,14 @@
 import { App, type Chart } from "cdk8s";
-import { stringify } from "yaml";
 import { composeCharts } from "../charts";
 import type { EnvConfig } from "../env";
+import { toYaml } from "./yaml";
 
 /** One rendered resource: its file name (may hold a `/` for a subfolder) and its YAML. */
 export interface RenderedFile {
   readonly name: string;
   readonly content: string;
+  /** The object the YAML was written from, when this process has it: a review compares it without parsing YAML. */
+  readonly object?: unknown;
 }
 
 /** The fields every rendered object has; the rest is the object's own. */
@@ -42,13 +44,13 @@ export function synthManifests(build: (app: App) => void, only?: (chart: Chart) 
 
 /** One file per manifest under `folder` (may be ""), sorted by name; two objects on one file name is a bug. */
 export function toFiles(manifests: readonly Manifest[], source: string, folder = ""): RenderedFile[] {
-  const files = new Map<string, string>();
+  const files = new Map<string, RenderedFile>();
   for (const manifest of manifests) {
     const name = `${folder}${fileNameOf(manifest)}`;
     if (files.has(name)) throw new Error(`${source}: two resources render to ${name}`);
-    files.set(name, header(source) + stringify(manifest, { lineWidth: 0 }));
+    files.set(name, { name, content: header(source) + toYaml(manifest), object: manifest });
   }
-  return [...files.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, content]) => ({ name, content }));
+  return [...files.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function renderEnvManifests(env: EnvConfig): Manifest[] {

@@ -1,8 +1,8 @@
 import { addOnVersionProblems } from "../addons/version-rules";
-import { type DeliveryConfig, type EnvConfig, EnvConfigError, parseDeliveryConfig, parseEnvConfig } from "../env";
+import { type DeliveryConfig, type EnvConfig, isEnvConfigError, parseDeliveryConfig, parseEnvConfig } from "../env";
 import { type ArgoCdLayout, renderArgoCd } from "./argocd";
-import { type RenderedFile, renderEnvManifests, toFiles } from "./manifests";
-import { envSummary } from "./summary";
+import type { RenderedFile } from "./manifests";
+import { type RenderWorkers, renderEnvOutputs } from "./parallel";
 
 /** Everything one run renders: each env's files, and Argo CD's when every env was rendered. */
 export interface RenderPlan {
@@ -22,7 +22,7 @@ function collect<T>(problems: string[], parse: () => T): T | undefined {
   try {
     return parse();
   } catch (error) {
-    if (!(error instanceof EnvConfigError)) throw error;
+    if (!isEnvConfigError(error)) throw error;
     problems.push(...error.problems);
     return undefined;
   }
@@ -31,6 +31,8 @@ function collect<T>(problems: string[], parse: () => T): T | undefined {
 export interface RenderRequest {
   readonly inputs: Readonly<Record<string, unknown>>;
   readonly selected: readonly string[];
+  /** Worker threads may render envs (the fast path's bundle only). */
+  readonly workers?: RenderWorkers;
   /** Present to render argocd/ too (only sensible when every env is selected). */
   readonly argocd?: { readonly delivery: unknown; readonly layout: ArgoCdLayout };
 }
@@ -57,14 +59,9 @@ export function renderPlan(request: RenderRequest): RenderPlan {
     request.argocd === undefined ? undefined : collect(problems, () => parseDeliveryConfig(request.argocd?.delivery));
   if (problems.length > 0) throw new InvalidEnvsError(problems);
 
-  const rendered = configs.map((config) => ({ config, manifests: renderEnvManifests(config) }));
-  const envs = new Map(
-    rendered.map(({ config, manifests }) => [
-      config.name,
-      // The on-call page sits next to the YAML it summarizes; runbook links are relative to dist/<env>/.
-      [...toFiles(manifests, `src/env/${config.name}.ts`), envSummary(config, "../../docs/runbooks")],
-    ]),
-  );
+  const outputs = renderEnvOutputs(configs, request.workers);
+  const envs = new Map(outputs.map((output) => [output.env, output.files]));
   if (request.argocd === undefined || delivery === undefined) return { envs };
+  const rendered = configs.map((config, index) => ({ config, kinds: outputs[index]?.kinds ?? [] }));
   return { envs, argocd: renderArgoCd(delivery, rendered, request.argocd.layout) };
 }

@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { environments, parseEnvConfig } from "../env";
+import { loadEnvironments } from "../env";
 import {
   type AddOnRelease,
   type ApplicationView,
   isChartApplication,
   releaseOf,
 } from "../validate/addons/add-on-releases";
-import { chartDirOf, upstreamCrds } from "../validate/addons/check";
+import { chartDirOf, clusterFactsByName, upstreamCrds } from "../validate/addons/check";
 import { type ChartObject, crdApiVersions, helmTemplate } from "../validate/addons/helm-template";
 import { type ResourceChange, subject } from "./compare";
 
@@ -17,6 +17,8 @@ export interface ChartTools {
   readonly chartsDir: string;
   /** API versions of the CRDs the clusters run (../shared/crds), so charts render their ServiceMonitors. */
   readonly apiVersions: readonly string[];
+  /** Each cluster's Kubernetes version, from the env config. */
+  readonly clusters: ReadonlyMap<string, { readonly kubeVersion: string }>;
 }
 
 /** helm from the tool cache (scripts/tools.sh builds it), charts and CRDs from ../shared, each overridable. */
@@ -28,6 +30,7 @@ export function locateChartTools(repoRoot: string): ChartTools {
     helm: existsSync(helm) ? helm : undefined,
     chartsDir: process.env.CANDLEFISH_CHARTS ?? join(repoRoot, "..", "shared", "charts"),
     apiVersions: existsSync(crdsDir) ? crdApiVersions(upstreamCrds(crdsDir)) : [],
+    clusters: clusterFactsByName(loadEnvironments(repoRoot)),
   };
 }
 
@@ -47,14 +50,6 @@ export function countChartChanges(before: readonly ChartObject[], after: readonl
   }
   const removed = [...old.keys()].filter((id) => !now.has(id)).length;
   return { added, removed, changed };
-}
-
-function kubeVersionOf(cluster: string): string {
-  for (const env of Object.keys(environments)) {
-    const config = parseEnvConfig(env, environments[env]);
-    if (config.infra.clusterName === cluster) return `${config.platform.kubernetesVersion}.0`;
-  }
-  return "";
 }
 
 const sideOf = (change: ResourceChange, side: "before" | "after"): AddOnRelease | undefined => {
@@ -88,7 +83,10 @@ async function describeChange(before: AddOnRelease | undefined, after: AddOnRele
   const render = async (side: AddOnRelease | undefined) => {
     if (side === undefined || tools.helm === undefined) return [];
     const chartDir = chartDirOf(tools.chartsDir, side.chart, side.version) ?? "";
-    const cluster = { kubeVersion: kubeVersionOf(side.cluster), apiVersions: tools.apiVersions };
+    const cluster = {
+      kubeVersion: tools.clusters.get(side.cluster)?.kubeVersion ?? "",
+      apiVersions: tools.apiVersions,
+    };
     const rendered = await helmTemplate(tools.helm, chartDir, side, cluster);
     return rendered.objects;
   };

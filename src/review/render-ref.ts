@@ -13,10 +13,12 @@ export interface RenderedRef {
 
 /**
  * Renders a git ref in a temporary worktree with its own sources (this
- * checkout's node_modules linked in). A ref whose renderer does not run (too
- * old, or broken) falls back to the output committed at that ref.
+ * checkout's node_modules linked in), through its launcher when it has one
+ * (keeping its render in `sharedCache`, when given), else through tsx. A ref
+ * whose renderer does not run (too old, or broken) falls back to the output
+ * committed at that ref.
  */
-export function renderRef(repoRoot: string, ref: string): RenderedRef {
+export function renderRef(repoRoot: string, ref: string, sharedCache?: string): RenderedRef {
   const scratch = mkdtempSync(join(tmpdir(), "candlefish-diff-"));
   const worktree = join(scratch, "worktree");
   const git = (...args: string[]) => execFileSync("git", args, { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
@@ -33,19 +35,13 @@ export function renderRef(repoRoot: string, ref: string): RenderedRef {
   const out = { distRoot: join(scratch, "out", "dist"), argocdRoot: join(scratch, "out", "argocd") };
   try {
     symlinkSync(join(repoRoot, "node_modules"), join(worktree, "node_modules"), "dir");
-    execFileSync(
-      process.execPath,
-      [
-        join(repoRoot, "node_modules/tsx/dist/cli.mjs"),
-        "src/main.ts",
-        "synth",
-        "--out",
-        out.distRoot,
-        "--argocd-out",
-        out.argocdRoot,
-      ],
-      { cwd: worktree, stdio: ["ignore", "pipe", "pipe"] },
-    );
+    const launcher = join(worktree, "bin", "candlefish.cjs");
+    const entry = existsSync(launcher) ? [launcher] : [join(repoRoot, "node_modules/tsx/dist/cli.mjs"), "src/main.ts"];
+    execFileSync(process.execPath, [...entry, "synth", "--out", out.distRoot, "--argocd-out", out.argocdRoot], {
+      cwd: worktree,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, CANDLEFISH_CACHE: sharedCache ?? join(scratch, "cache") },
+    });
     return { ...out, how: `rendered from ${ref}'s sources`, cleanUp };
   } catch {
     for (const folder of ["dist", "argocd"] as const) {

@@ -48,9 +48,9 @@ export const ALERTS = {
     name: "RolloutDegraded",
     severity: "critical",
     runbook: "rollout-degraded",
-    summary: "Rollout {{ $labels.name }} is Degraded in {{ $labels.namespace }}",
+    summary: "Rollout {{ $labels.name }} is Degraded in {{ $labels.namespace }} ({{ $labels.phase }})",
     description:
-      "Argo Rollouts reports {{ $labels.namespace }}/{{ $labels.name }} as Degraded: a release failed its gates or its pods never became ready.",
+      "Argo Rollouts reports {{ $labels.namespace }}/{{ $labels.name }} in phase {{ $labels.phase }}: a release was aborted (failed gates or an operator), missed its progress deadline, or its spec is invalid.",
   },
   rolloutAborted: {
     name: "RolloutAborted",

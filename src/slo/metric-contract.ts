@@ -13,7 +13,16 @@ export const WEBSITE_METRICS = {
 export const STATUS_CODE_LABEL = "code";
 
 /**
- * The pod's `candlefish.ai/rollout-role` label after Prometheus Operator's
- * podTargetLabels copied it onto every series (dots and slashes become `_`).
+ * The pod's `rollouts-pod-template-hash` label after Prometheus Operator's podTargetLabels copied
+ * it onto every series (characters outside [a-zA-Z0-9_] become `_`): which release answered.
  */
-export const ROLE_SERIES_LABEL = "candlefish_ai_rollout_role";
+export const RELEASE_SERIES_LABEL = "rollouts_pod_template_hash";
+
+/**
+ * The label the website puts on both metrics: `synthetic` for requests that carry
+ * SYNTHETIC_TRAFFIC_HEADER (the pre-promotion smoke Job sends it), `user` for every other request.
+ * SLIs leave synthetic traffic out; the release gates judge a release by all of its traffic.
+ */
+export const TRAFFIC_LABEL = "traffic";
+export const SYNTHETIC_TRAFFIC = "synthetic";
+export const SYNTHETIC_TRAFFIC_HEADER = "X-Candlefish-Traffic";

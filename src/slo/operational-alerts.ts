@@ -25,6 +25,13 @@ function alert(key: AlertKey, expr: string, forDuration: string, props: Operatio
 }
 
 /**
+ * The `rollout_info` phases of a Rollout the Argo CD UI shows as Degraded. v1.9.1 exports only
+ * Progressing, Completed, Paused, Timeout, Error, Abort and InvalidSpec (controller/metrics/rollouts.go,
+ * calculatePhase): there is no "Degraded" phase to match.
+ */
+export const DEGRADED_PHASES = ["Abort", "Error", "Timeout", "InvalidSpec"] as const;
+
+/**
  * What the SLO alerts cannot see coming: a release stuck or failed (Argo
  * Rollouts controller metrics), no headroom left (kube-state-metrics), pods
  * dying, secrets going stale (External Secrets metrics).
@@ -33,7 +40,7 @@ export function operationalAlerts(props: OperationalAlertProps): AlertingRule[] 
   const rollout = `namespace="${props.namespace}", name="${props.workload}"`;
   const hpa = `namespace="${props.namespace}", horizontalpodautoscaler="${props.workload}"`;
   return [
-    alert("rolloutDegraded", `rollout_info{${rollout}, phase="Degraded"} == 1`, "5m", props),
+    alert("rolloutDegraded", `rollout_info{${rollout}, phase=~"${DEGRADED_PHASES.join("|")}"} == 1`, "5m", props),
     // Aborts are events, not states: alert on the count rising, resolve 10 minutes later.
     alert(
       "rolloutAborted",

@@ -1,13 +1,15 @@
-import { ROLE_SERIES_LABEL, STATUS_CODE_LABEL, WEBSITE_METRICS } from "./metric-contract";
+import { RELEASE_SERIES_LABEL, STATUS_CODE_LABEL, WEBSITE_METRICS } from "./metric-contract";
 
 /**
- * Selects one role of one workload. Values are Argo Rollouts arg placeholders,
- * filled in per AnalysisRun, so one template serves preview and active.
+ * Selects the release under analysis: the pods of the new ReplicaSet, by the pod-template hash the
+ * controller passes (`podTemplateHashValue: Latest`, utils/analysis/factory.go,
+ * BuildArgumentsForRolloutAnalysisRun: `newRS.Labels[DefaultRolloutUniqueLabelKey]`). Before the
+ * switch that is the preview's smoke traffic, after it the production traffic the same pods answer.
  */
-export const ROLE_SELECTOR = [
+export const RELEASE_SELECTOR = [
   'namespace="{{args.namespace}}"',
   'service="{{args.metrics-service}}"',
-  `${ROLE_SERIES_LABEL}="{{args.role}}"`,
+  `${RELEASE_SERIES_LABEL}="{{args.pod-template-hash}}"`,
 ].join(", ");
 
 /**
@@ -17,12 +19,12 @@ export const ROLE_SELECTOR = [
  */
 export function errorRatioQuery(windowSeconds: number): string {
   const window = `[${windowSeconds}s]`;
-  const errors = `sum(rate(${WEBSITE_METRICS.requests}{${ROLE_SELECTOR}, ${STATUS_CODE_LABEL}=~"5.."}${window}))`;
-  const all = `sum(rate(${WEBSITE_METRICS.requests}{${ROLE_SELECTOR}}${window}))`;
+  const errors = `sum(rate(${WEBSITE_METRICS.requests}{${RELEASE_SELECTOR}, ${STATUS_CODE_LABEL}=~"5.."}${window}))`;
+  const all = `sum(rate(${WEBSITE_METRICS.requests}{${RELEASE_SELECTOR}}${window}))`;
   return `(${errors} or vector(0))\n/\n${all}`;
 }
 
 /** 95th-percentile request latency in seconds, from the duration histogram. */
 export function latencyP95Query(windowSeconds: number): string {
-  return `histogram_quantile(0.95, sum by (le) (rate(${WEBSITE_METRICS.durationBucket}{${ROLE_SELECTOR}}[${windowSeconds}s])))`;
+  return `histogram_quantile(0.95, sum by (le) (rate(${WEBSITE_METRICS.durationBucket}{${RELEASE_SELECTOR}}[${windowSeconds}s])))`;
 }

@@ -1,4 +1,5 @@
-import { ROLE_SERIES_LABEL, STATUS_CODE_LABEL, WEBSITE_METRICS } from "./metric-contract";
+import { bucketLabel } from "./bucket-label";
+import { STATUS_CODE_LABEL, SYNTHETIC_TRAFFIC, TRAFFIC_LABEL, WEBSITE_METRICS } from "./metric-contract";
 
 /** Rate windows the SLI is recorded over: the multiwindow alerts' pairs, plus the SLO window itself. */
 export const SHORT_WINDOWS = ["5m", "30m", "1h", "2h", "6h"] as const;
@@ -7,14 +8,17 @@ export type SliWindow = (typeof SHORT_WINDOWS)[number] | (typeof LONG_WINDOWS)[n
 
 export type SloKind = "availability" | "latency";
 
-/** Where one workload's user traffic is: every role but the preview, whose traffic is synthetic. */
+/**
+ * Where one workload's user traffic is: every pod of every release (whichever the active Service
+ * selects, whatever its role label says), less the synthetic requests the smoke Job sends.
+ */
 export interface SliTarget {
   readonly namespace: string;
   readonly service: string;
 }
 
 export function sliSelector(target: SliTarget): string {
-  return `namespace="${target.namespace}", service="${target.service}", ${ROLE_SERIES_LABEL}!="preview"`;
+  return `namespace="${target.namespace}", service="${target.service}", ${TRAFFIC_LABEL}!="${SYNTHETIC_TRAFFIC}"`;
 }
 
 /** Recorded series names follow Prometheus' level:metric:operations convention. */
@@ -40,6 +44,7 @@ export function availabilityErrorRatio(target: SliTarget, window: SliWindow): st
  */
 export function latencyErrorRatio(target: SliTarget, window: SliWindow, objectiveSeconds: number): string {
   const selector = sliSelector(target);
-  const bucket = (le: string) => `sum(rate(${WEBSITE_METRICS.durationBucket}{${selector}, le="${le}"}[${window}]))`;
-  return `1 - (\n${bucket(String(objectiveSeconds))}\n/\n${bucket("+Inf")}\n)`;
+  const bucket = (bound: number) =>
+    `sum(rate(${WEBSITE_METRICS.durationBucket}{${selector}, le="${bucketLabel(bound)}"}[${window}]))`;
+  return `1 - (\n${bucket(objectiveSeconds)}\n/\n${bucket(Number.POSITIVE_INFINITY)}\n)`;
 }

@@ -39,4 +39,5 @@ export const SSM_PARAMETERS: readonly ParameterSpec[] = [
   { name: "secrets/redis", output: "secretNames.redis", type: "String" },
   { name: "secrets/backup-gpg-public-key", output: "secretNames.backupGpgPublicKey", type: "String" },
   { name: "secrets/backup-gpg-private-key", output: "secretNames.backupGpgPrivateKey", type: "String" },
+  { name: "secrets/alerting", output: "secretNames.alerting", type: "String" },
 ];

@@ -1,6 +1,6 @@
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { ENV_NAMES, onlyResource, resourcesOf, synthesizeEnv } from "./synthesized";
+import { byPath, ENV_NAMES, onlyResource, resourcesOf, synthesizeEnv } from "./synthesized";
 
 describe.each(ENV_NAMES)("%s exposes nothing by accident", (envName) => {
   const stack = synthesizeEnv(envName);
@@ -90,6 +90,32 @@ describe.each(ENV_NAMES)("%s exposes nothing by accident", (envName) => {
       expect(rules.some((rule) => (rule.statement.rate_based_statement?.limit ?? 0) > 0)).toBe(true);
     }
     expect(resourcesOf(stack, "aws_wafv2_web_acl_logging_configuration")).toHaveLength(2);
+  });
+
+  it("lets each bucket write its S3 access logs under its own prefix only, and turns logging on after that", () => {
+    const logsPolicy = byPath(stack.data, "aws_iam_policy_document", "storage/logs/policy-document");
+    const grants = (logsPolicy.statement as Record<string, unknown>[]).filter((statement) =>
+      JSON.stringify(statement.principals).includes("logging.s3.amazonaws.com"),
+    );
+    expect(grants).toEqual(
+      ["assets", "backups"].map((source) =>
+        expect.objectContaining({
+          actions: ["s3:PutObject"],
+          resources: [`arn:aws:s3:::candlefish-${envName}-logs-example/s3/${source}/*`],
+          condition: [
+            { test: "StringEquals", variable: "aws:SourceAccount", values: ["123456789012"] },
+            {
+              test: "ArnLike",
+              variable: "aws:SourceArn",
+              values: [`arn:aws:s3:::candlefish-${envName}-${source === "assets" ? "assets" : "db-backups"}-example`],
+            },
+          ],
+        }),
+      ),
+    );
+    for (const logging of resourcesOf(stack, "aws_s3_bucket_logging")) {
+      expect(logging.depends_on).toEqual([expect.stringMatching(/^aws_s3_bucket_policy\.storage_logs_policy_/)]);
+    }
   });
 
   it("logs CloudFront access to the log bucket", () => {

@@ -54,6 +54,17 @@ describe.each(ENV_NAMES)("%s IRSA roles", (envName) => {
     expect(statements.flatMap((statement) => statement.resources).join()).not.toContain("*");
   });
 
+  it("lets the External Secrets controller read Alertmanager's receiver secret, and no other", () => {
+    const statements = policyAt("irsa/external-secrets/permissions").statement as {
+      actions: string[];
+      resources: string[];
+    }[];
+    const readable = statements
+      .filter((statement) => statement.actions.includes("secretsmanager:GetSecretValue"))
+      .flatMap((statement) => statement.resources);
+    expect(readable).toEqual([expect.stringMatching(/secrets_alerting_/)]);
+  });
+
   it("lets db-ops write and read the backup bucket, use its key, and read the GPG key secrets", () => {
     const statements = policyAt("irsa/db-ops/permissions").statement as { actions: string[]; resources: string[] }[];
     const resourcesFor = (action: string) =>

@@ -53,16 +53,38 @@ describe.each(ENV_NAMES)("%s survives the loss of an AZ and keeps recoverable ba
     expect(replica?.provider).toBe("aws.dr");
   });
 
-  it("runs EKS 1.34 with an on-demand and a spot node group, each 2 to 10 nodes", () => {
+  it("runs EKS 1.34 with an on-demand group that carries the whole 2-node floor and a spot group from 0", () => {
     expect(onlyResource(stack, "aws_eks_cluster").version).toBe("1.34");
     const groups = resourcesOf(stack, "aws_eks_node_group");
-    expect(groups.map((group) => [group.capacity_type, group.instance_types])).toEqual([
-      ["ON_DEMAND", ["t3.medium"]],
-      ["SPOT", ["t3.medium", "t3.large"]],
+    expect(groups.map((group) => [group.capacity_type, group.instance_types, group.scaling_config])).toEqual([
+      ["ON_DEMAND", ["t3.medium"], { min_size: 2, max_size: 10, desired_size: 2 }],
+      ["SPOT", ["t3.medium", "t3a.medium"], { min_size: 0, max_size: 10, desired_size: 0 }],
     ]);
-    for (const group of groups) {
-      expect(group.scaling_config).toMatchObject({ min_size: 2, max_size: 10 });
-    }
+    const floor = groups.reduce((sum, group) => sum + (group.scaling_config as { min_size: number }).min_size, 0);
+    expect(floor).toBe(2);
+  });
+
+  it("stays on standard support: EKS upgrades the control plane instead of billing extended support", () => {
+    expect(onlyResource(stack, "aws_eks_cluster").upgrade_policy).toEqual({ support_type: "STANDARD" });
+  });
+
+  it("replicates the database and GPG private key secrets to us-west-2, encrypted with a key there", () => {
+    const replicated = Object.fromEntries(
+      resourcesOf(stack, "aws_secretsmanager_secret").map((secret) => [secret.name, secret.replica]),
+    );
+    const inDr = [
+      { region: "us-west-2", kms_key_id: expect.stringMatching(/^\$\{aws_kms_key\.keys_dr-app-secrets_key_/) },
+    ];
+    expect(replicated).toEqual({
+      [`candlefish/${envName}/database`]: inDr,
+      [`candlefish/${envName}/backup-gpg-private-key`]: inDr,
+      [`candlefish/${envName}/backup-gpg-public-key`]: undefined,
+      [`candlefish/${envName}/redis`]: undefined,
+    });
+    const drKey = Object.values(stack.resource.aws_kms_key).find((key) =>
+      key["//"]?.metadata?.path?.endsWith("keys/dr-app-secrets/key"),
+    );
+    expect(drKey?.provider).toBe("aws.dr");
   });
 
   it("keeps state in S3 per env with locking", () => {

@@ -51,13 +51,14 @@ describe.each(ENV_NAMES)("%s publishes the SSM outputs contract (src/ssm/paramet
   });
 
   it("publishes the secret NAMES, never their values", () => {
-    for (const secret of ["database", "redis", "backup-gpg-public-key", "backup-gpg-private-key"]) {
+    for (const secret of ["database", "redis", "backup-gpg-public-key", "backup-gpg-private-key", "alerting"]) {
       expect(parameterValue(`secrets/${secret}`)).toMatch(
         new RegExp(`^\\$\\{aws_secretsmanager_secret\\.secrets_${secret}_.*\\.name\\}$`),
       );
     }
     const secretNames = resourcesOf(stack, "aws_secretsmanager_secret").map((secret) => String(secret.name));
     expect(secretNames.sort()).toEqual([
+      `candlefish/${envName}/alerting`,
       `candlefish/${envName}/backup-gpg-private-key`,
       `candlefish/${envName}/backup-gpg-public-key`,
       `candlefish/${envName}/database`,

@@ -3,8 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { ADD_ONS } from "../../src/addons/catalog";
-import { environments } from "../../src/env";
-import type { Manifest } from "../support/fixtures";
+import { environments, type Manifest } from "../support/fixtures";
 
 /** The committed output, as Argo CD reads it from Git. */
 const read = (dir: string): Manifest[] =>

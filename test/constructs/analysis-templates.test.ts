@@ -84,26 +84,37 @@ describe("pre-promotion analysis", () => {
     expect(Object.entries(selector).every(([key, value]) => labels[key] === value)).toBe(false);
   });
 
-  it("measures the preview role's traffic after the smoke Job has had time to run", () => {
+  it("marks the smoke Job's requests synthetic, so the SLIs leave them out", () => {
+    const job = metric(pre(), "smoke-traffic").provider.job.spec;
+    const container = job.template.spec.containers[0];
+    expect(container.env).toContainEqual({ name: "TRAFFIC_HEADER", value: "X-Candlefish-Traffic: synthetic" });
+    expect(container.command.join(" ")).toContain('-H "$TRAFFIC_HEADER"');
+  });
+
+  it("measures the new release's pods, by pod-template hash, after the smoke Job has had time to run", () => {
     const errors = metric(pre(), "preview-error-rate");
     expect(errors).toMatchObject({ initialDelay: "60s", interval: "30s", count: 3, failureLimit: 0 });
-    expect(errors.provider.prometheus.query).toContain('candlefish_ai_rollout_role="{{args.role}}"');
+    expect(errors.provider.prometheus.query).toContain('rollouts_pod_template_hash="{{args.pod-template-hash}}"');
+    expect(errors.provider.prometheus.query).not.toContain("rollout_role");
   });
 });
 
 describe("Rollout wiring", () => {
-  it("runs the pre-promotion gates on the preview role and the post-promotion gates on the active role", () => {
+  it("runs both analyses on the new ReplicaSet's pod-template hash, never on the role label", () => {
     const manifests = manifestsOf(configOf("production"));
     const blueGreen = find(manifests, "Rollout", "website").spec.strategy.blueGreen;
     expect(blueGreen.prePromotionAnalysis.templates).toEqual([{ templateName: "website-pre-promotion" }]);
     expect(blueGreen.prePromotionAnalysis.args).toEqual([
       { name: "namespace", valueFrom: { fieldRef: { fieldPath: "metadata.namespace" } } },
       { name: "metrics-service", value: "website-metrics" },
-      { name: "role", value: "preview" },
+      { name: "pod-template-hash", valueFrom: { podTemplateHashValue: "Latest" } },
       { name: "preview-service", value: "website-preview" },
     ]);
     expect(blueGreen.postPromotionAnalysis.templates).toEqual([{ templateName: "website-post-promotion" }]);
-    expect(blueGreen.postPromotionAnalysis.args).toContainEqual({ name: "role", value: "active" });
+    expect(blueGreen.postPromotionAnalysis.args).toContainEqual({
+      name: "pod-template-hash",
+      valueFrom: { podTemplateHashValue: "Latest" },
+    });
   });
 
   it("passes every arg each template declares, and only those", () => {

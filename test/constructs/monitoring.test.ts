@@ -11,13 +11,14 @@ const rulesOf = (manifests: Manifest[]) =>
   (find(manifests, "PrometheusRule", "website-slo").spec.groups as Manifest[]).flatMap((g) => g.rules as Manifest[]);
 
 describe("ServiceMonitor", () => {
-  it("scrapes the metrics Service by its named port and path, copying the rollout role", () => {
+  it("scrapes the metrics Service by its named port and path, copying the pod-template hash", () => {
     const manifests = production();
     const monitor = find(manifests, "ServiceMonitor", "website");
     expect(monitor.spec.endpoints).toEqual([
       { port: "metrics", path: "/api/metrics", interval: "30s", scrapeTimeout: "10s" },
     ]);
-    expect(monitor.spec.podTargetLabels).toEqual(["candlefish.ai/rollout-role"]);
+    expect(monitor.spec.podTargetLabels).toEqual(["rollouts-pod-template-hash"]);
+    expect(monitor.spec.fallbackScrapeProtocol).toBe("PrometheusText0.0.4");
     const metricsService = find(manifests, "Service", "website-metrics");
     expect(metricsService.metadata.labels).toMatchObject(monitor.spec.selector.matchLabels);
     for (const name of ["website-active", "website-preview"]) {

@@ -10,7 +10,7 @@ import { type AddOnCheckReport, checkAddOns } from "../../src/validate/addons/ch
 import { helmTemplate } from "../../src/validate/addons/helm-template";
 import { kubeconform } from "../../src/validate/addons/kubeconform";
 import { unknownValues } from "../../src/validate/addons/unknown-values";
-import { manifestsIn } from "../support/fixtures";
+import { environments, manifestsIn } from "../support/fixtures";
 import { sharedFolder } from "../support/shared";
 import { toolPath } from "../support/tools";
 
@@ -28,6 +28,7 @@ const objectsOf = (application: string) =>
 describe("add-on Applications rendered by the real helm v3.22.0, as Argo CD renders them", () => {
   beforeAll(async () => {
     report = await checkAddOns({
+      envs: environments,
       appsDir: APPS,
       chartsDir: sharedFolder("charts"),
       crdsDir: sharedFolder("crds"),
@@ -94,10 +95,12 @@ describe("add-on Applications rendered by the real helm v3.22.0, as Argo CD rend
   });
 
   it("makes Grafana create dashboard folders from the grafana_folder annotation", () => {
+    // The sidecar's provider file, as the grafana chart renders it (templates/configmap-dashboard-provider.yaml).
     const provider = objectsOf("kube-prometheus-stack-production").find(
-      (object) => object.kind === "ConfigMap" && JSON.stringify(object).includes("dashboardproviders"),
+      (object) =>
+        object.kind === "ConfigMap" && object.metadata?.name === "kube-prometheus-stack-grafana-config-dashboards",
     );
-    expect(JSON.stringify(provider)).toContain("foldersFromFilesStructure: true");
+    expect(JSON.stringify(provider?.data)).toContain("foldersFromFilesStructure: true");
   });
 });
 

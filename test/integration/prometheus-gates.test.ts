@@ -1,53 +1,50 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
 import { type EnvConfig, parseEnvConfig } from "../../src/env";
+import { bucketLabel } from "../../src/slo/bucket-label";
 import { type MeasurementPhase, measurementPhase } from "../../src/slo/condition-evaluator";
+import { RELEASE_SERIES_LABEL, TRAFFIC_LABEL } from "../../src/slo/metric-contract";
 import { prometheusGates } from "../support/analysis";
 import { resolveArgs } from "../support/argo-args";
-import { configOf, inputOf, setAt, tempDir } from "../support/fixtures";
-import { freePort, type Managed, startManaged, stopManaged, waitFor } from "../support/processes";
-import { namespaceOf, type Role, SCENARIOS, type ScenarioName } from "../support/scenarios";
-import { toolPath } from "../support/tools";
+import { configOf, inputOf, setAt } from "../support/fixtures";
+import { type Managed, startManaged, stopManaged, waitFor } from "../support/processes";
+import { type QueryResponse, type RunningPrometheus, startPrometheus } from "../support/prometheus";
+import { namespaceOf, RELEASE_HASHES, type Release, SCENARIOS, type ScenarioName } from "../support/scenarios";
 
 const SCRAPE_INTERVAL = "500ms";
-let prometheus: Managed | undefined;
+let prometheus: RunningPrometheus | undefined;
 let exporter: Managed | undefined;
-let prometheusUrl = "";
 
-/** The scrape config kube-prometheus would build from the ServiceMonitor, as static targets. */
-function scrapeConfig(exporterPort: number): string {
+/**
+ * The scrape config Prometheus Operator would build from the ServiceMonitor, as static targets: the
+ * pod's template hash (podTargetLabels) on every series; the website labels its own traffic kind.
+ */
+function scrapeConfig(exporterPort: number): object {
   const jobs = Object.keys(SCENARIOS).flatMap((scenario) =>
-    (["active", "preview"] as Role[]).map((role) => ({
-      job_name: `${scenario}-${role}`,
-      metrics_path: `/metrics/${scenario}/${role}`,
+    (["stable", "latest"] as Release[]).map((release) => ({
+      job_name: `${scenario}-${release}`,
+      metrics_path: `/metrics/${scenario}/${release}`,
       static_configs: [
         {
           targets: [`127.0.0.1:${exporterPort}`],
-          labels: { namespace: namespaceOf(scenario), service: "website-metrics", candlefish_ai_rollout_role: role },
+          labels: {
+            namespace: namespaceOf(scenario),
+            service: "website-metrics",
+            [RELEASE_SERIES_LABEL]: RELEASE_HASHES[release],
+            [TRAFFIC_LABEL]: "user",
+          },
         },
       ],
     })),
   );
-  return stringify({
+  return {
     global: { scrape_interval: SCRAPE_INTERVAL, evaluation_interval: SCRAPE_INTERVAL },
     scrape_configs: jobs,
-  });
+  };
 }
 
-interface QueryResponse {
-  status: string;
-  error?: string;
-  data: { resultType: string; result: { value: [number, string] }[] };
-}
-
-async function query(promql: string): Promise<QueryResponse> {
-  const response = await fetch(`${prometheusUrl}/api/v1/query`, {
-    method: "POST",
-    body: new URLSearchParams({ query: promql }),
-  });
-  return (await response.json()) as QueryResponse;
+function query(promql: string): Promise<QueryResponse> {
+  if (prometheus === undefined) throw new Error("Prometheus is not running");
+  return prometheus.query(promql);
 }
 
 /** Runs one rendered gate, args substituted, and judges it as the controller would. */
@@ -65,7 +62,7 @@ function overall(phases: MeasurementPhase[]): MeasurementPhase {
 }
 
 async function outcomes(config: EnvConfig, scenario: ScenarioName): Promise<Record<string, MeasurementPhase>> {
-  const gates = prometheusGates(config, namespaceOf(scenario));
+  const gates = prometheusGates(config, namespaceOf(scenario), RELEASE_HASHES.latest);
   const byTemplate: Record<string, MeasurementPhase[]> = {};
   for (const gate of gates) {
     byTemplate[gate.template] = [...(byTemplate[gate.template] ?? []), await judge(gate)];
@@ -87,19 +84,8 @@ describe("release gates against a real Prometheus", () => {
       async () => Number(/listening (\d+)/.exec(exporter?.output() ?? "")?.[1]) || undefined,
     );
 
-    const dir = tempDir("prometheus");
-    mkdirSync(join(dir, "data"));
-    writeFileSync(join(dir, "prometheus.yml"), scrapeConfig(exporterPort));
-    const port = await freePort();
-    prometheusUrl = `http://127.0.0.1:${port}`;
     const started = performance.now();
-    prometheus = startManaged(toolPath("bin", "prometheus"), [
-      `--config.file=${join(dir, "prometheus.yml")}`,
-      `--storage.tsdb.path=${join(dir, "data")}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      "--log.level=warn",
-    ]);
-    await waitFor("Prometheus /-/ready", async () => ((await fetch(`${prometheusUrl}/-/ready`)).ok ? true : undefined));
+    prometheus = await startPrometheus(scrapeConfig(exporterPort));
     const readySeconds = (performance.now() - started) / 1000;
     // rate() needs at least two samples of every series; wait for three.
     await waitFor("three scrapes of every target", async () => {
@@ -107,12 +93,12 @@ describe("release gates against a real Prometheus", () => {
       return Number(up.data.result[0]?.value[1]) === Object.keys(SCENARIOS).length * 2 ? true : undefined;
     });
     console.info(
-      `Prometheus pid ${prometheus.pid} ready in ${readySeconds.toFixed(2)} s; data ready ${((performance.now() - started) / 1000).toFixed(2)} s after start`,
+      `Prometheus pid ${prometheus.managed.pid} ready in ${readySeconds.toFixed(2)} s; data ready ${((performance.now() - started) / 1000).toFixed(2)} s after start`,
     );
   }, 60_000);
 
   afterAll(async () => {
-    await stopManaged(prometheus);
+    await prometheus?.stop();
     await stopManaged(exporter);
   });
 
@@ -139,11 +125,16 @@ describe("release gates against a real Prometheus", () => {
     expect(await outcomes(production(), "no-series")).toEqual(both("Inconclusive"));
   });
 
-  it("judges each role on its own traffic", async () => {
-    expect(await outcomes(production(), "preview-errors-only")).toEqual({
-      "website-pre-promotion": "Failed",
-      "website-post-promotion": "Successful",
-    });
+  it("judges the new release only, before and after the switch: the old pods' errors do not count", async () => {
+    expect(await outcomes(production(), "stable-errors-only")).toEqual(both("Successful"));
+  });
+
+  it("stores bucket bounds as floats, so only the normalised le selects a bucket (Prometheus 3)", async () => {
+    const selector = `namespace="${namespaceOf("healthy")}", ${RELEASE_SERIES_LABEL}="${RELEASE_HASHES.latest}"`;
+    const count = async (le: string) =>
+      (await query(`count(http_request_duration_seconds_bucket{${selector}, le="${le}"})`)).data.result.length;
+    expect(await count("2")).toBe(0);
+    expect(await count(bucketLabel(2))).toBe(1);
   });
 
   it("passes the 5 % release once the SLO allows 10 % errors", async () => {
@@ -159,7 +150,7 @@ describe("release gates against a real Prometheus", () => {
 
   it("has every rendered query of every env accepted by Prometheus", async () => {
     for (const env of ["staging", "production"]) {
-      for (const gate of prometheusGates(configOf(env), namespaceOf("healthy"))) {
+      for (const gate of prometheusGates(configOf(env), namespaceOf("healthy"), RELEASE_HASHES.latest)) {
         const response = await query(resolveArgs(gate.query, gate.args));
         expect(response.status, `${env} ${gate.template}/${gate.metric}: ${response.error}`).toBe("success");
         expect(response.data.resultType).toBe("vector");

@@ -10,7 +10,7 @@ import { SUITES } from "./suites";
 
 let promtool = "";
 beforeAll(() => {
-  promtool = toolPath("bin", "promtool");
+  promtool = toolPath("prometheus-3", "promtool");
 });
 
 /** promtool reads rule groups, not a PrometheusRule: write the rendered object's spec. */

@@ -1,5 +1,6 @@
 import type { EnvConfig } from "../../src/env";
-import { ROLE_SERIES_LABEL } from "../../src/slo/metric-contract";
+import { bucketLabel } from "../../src/slo/bucket-label";
+import { RELEASE_SERIES_LABEL, TRAFFIC_LABEL } from "../../src/slo/metric-contract";
 import { expectAt, firing } from "./alert-expectations";
 
 /**
@@ -24,9 +25,23 @@ function websiteTarget(env: EnvConfig) {
   return { namespace: env.namespace, service: "website-metrics" };
 }
 
+/**
+ * The labels a website series carries once Prometheus 3 scraped it through the ServiceMonitor:
+ * the release's pod-template hash (podTargetLabels) and the traffic kind the website exports.
+ * promtool stores input series as written, so they are written the way Prometheus stores them.
+ */
+function userTraffic(env: EnvConfig) {
+  return { ...websiteTarget(env), [RELEASE_SERIES_LABEL]: "6d4f8b7c9d", [TRAFFIC_LABEL]: "user" };
+}
+
 /** Requests per minute at an error ratio, as the website's counter would show them. */
-function trafficAtErrorRatio(env: EnvConfig, okPerMinute: number, errorsPerMinute: number, minutes: number) {
-  const labels = { ...websiteTarget(env), [ROLE_SERIES_LABEL]: "active" };
+function trafficAtErrorRatio(
+  env: EnvConfig,
+  okPerMinute: number,
+  errorsPerMinute: number,
+  minutes: number,
+  labels: Record<string, string> = userTraffic(env),
+) {
   return [
     { series: series("http_requests_total", { ...labels, code: "200" }), values: `0+${okPerMinute}x${minutes}` },
     { series: series("http_requests_total", { ...labels, code: "500" }), values: `0+${errorsPerMinute}x${minutes}` },
@@ -56,6 +71,27 @@ function availabilitySuites(env: EnvConfig): PromtoolTest[] {
       ],
     },
     {
+      // While post-promotion analysis runs, the new pods serve all traffic and still carry the preview
+      // role (the Rollouts controller moves activeMetadata only after the analysis): they must count.
+      name: "errors of a new release still labelled preview burn the budget",
+      interval: "1m",
+      input_series: trafficAtErrorRatio(env, 980, 20, 120, {
+        ...userTraffic(env),
+        [RELEASE_SERIES_LABEL]: "7f5c9d8b6a",
+        candlefish_ai_rollout_role: "preview",
+      }),
+      alert_rule_test: [expectAt("30m", "availabilityFastBurn", [firing(env, "availabilityFastBurn", slo)])],
+    },
+    {
+      name: "the smoke Job's synthetic requests stay out of the SLI, even all failing",
+      interval: "1m",
+      input_series: [
+        ...trafficAtErrorRatio(env, 19990, 0, 120),
+        ...trafficAtErrorRatio(env, 0, 50, 120, { ...userTraffic(env), [TRAFFIC_LABEL]: "synthetic" }),
+      ],
+      alert_rule_test: [expectAt("30m", "availabilityFastBurn", []), expectAt("30m", "availabilitySlowBurn", [])],
+    },
+    {
       name: "slow burn opens a ticket at 0.2 % sustained, without paging",
       interval: "5m",
       input_series: trafficAtErrorRatio(env, 4990, 10, 12 * 12),
@@ -69,13 +105,12 @@ function availabilitySuites(env: EnvConfig): PromtoolTest[] {
 
 /** 15 requests at 0.2 s and 1 at 3 s per minute: 6.25 % slow, histogram p95 of 3 s. */
 function slowTraffic(env: EnvConfig, minutes: number) {
-  const labels = { ...websiteTarget(env), [ROLE_SERIES_LABEL]: "active" };
+  const labels = userTraffic(env);
   const buckets = env.workloads.website?.metrics.latencyBuckets ?? [];
-  return [...buckets.map(String), "+Inf"].map((le) => {
-    const bound = le === "+Inf" ? Number.POSITIVE_INFINITY : Number(le);
+  return [...buckets, Number.POSITIVE_INFINITY].map((bound) => {
     const perMinute = (bound >= 0.2 ? 15 : 0) + (bound >= 3 ? 1 : 0);
     return {
-      series: series("http_request_duration_seconds_bucket", { ...labels, le }),
+      series: series("http_request_duration_seconds_bucket", { ...labels, le: bucketLabel(bound) }),
       values: `0+${perMinute}x${minutes}`,
     };
   });
@@ -97,22 +132,56 @@ function latencySuites(env: EnvConfig): PromtoolTest[] {
   ];
 }
 
+/**
+ * The labels of the Argo Rollouts controller's series as Prometheus stores them: the target labels
+ * Prometheus Operator gives the chart's ServiceMonitor targets (job and service = the chart's metrics
+ * Service, pod, container, endpoint, instance) and `namespace` put back to the Rollout's by the
+ * ServiceMonitor's metricRelabelings (src/addons/catalog.ts): without them the controller's own
+ * `namespace` arrives as `exported_namespace`. The controller adds its own labels per metric
+ * (controller/metrics/prommetrics.go).
+ */
+function rolloutControllerTarget(namespace: string) {
+  return {
+    namespace,
+    container: "argo-rollouts",
+    endpoint: "metrics",
+    instance: "10.0.11.23:8090",
+    job: "argo-rollouts-metrics",
+    pod: "argo-rollouts-6c9f8d7b5-x2x4k",
+    service: "argo-rollouts-metrics",
+  };
+}
+
 function operationalSuites(env: EnvConfig): PromtoolTest[] {
   const namespace = env.namespace;
-  const rollout = { namespace, name: "website", strategy: "blueGreen" };
+  // rollout_info: namespace, name, strategy, traffic_router (empty for blue/green, so absent), phase.
+  const rollout = { ...rolloutControllerTarget(namespace), name: "website", strategy: "blueGreen" };
   const hpa = { namespace, horizontalpodautoscaler: "website", job: "kube-state-metrics" };
   const pod = { namespace, pod: "website-7d9f-abcde", container: "website", reason: "CrashLoopBackOff" };
   const secret = { namespace, name: "website-database", condition: "Ready", status: "False" };
-  const aborted = { namespace, name: "website", type: "Warning", reason: "RolloutAborted" };
+  // rollout_events_total: namespace, name, type, reason.
+  const aborted = { ...rolloutControllerTarget(namespace), name: "website", type: "Warning", reason: "RolloutAborted" };
   const paused = env.monitoring.maxPausedMinutes;
   return [
     {
-      name: "RolloutDegraded fires and resolves",
+      // The phases v1.9.1 really exports (controller/metrics/rollouts.go, calculatePhase); one series per phase.
+      name: "RolloutDegraded fires on an aborted Rollout and resolves once it completes again",
       interval: "1m",
-      input_series: [{ series: series("rollout_info", { ...rollout, phase: "Degraded" }), values: "1x20 0x30" }],
+      input_series: [
+        { series: series("rollout_info", { ...rollout, phase: "Abort" }), values: "1x20 0x30" },
+        { series: series("rollout_info", { ...rollout, phase: "Completed" }), values: "0x20 1x30" },
+      ],
       alert_rule_test: [
-        expectAt("10m", "rolloutDegraded", [firing(env, "rolloutDegraded", { ...rollout, phase: "Degraded" })]),
+        expectAt("10m", "rolloutDegraded", [firing(env, "rolloutDegraded", { ...rollout, phase: "Abort" })]),
         expectAt("40m", "rolloutDegraded", []),
+      ],
+    },
+    {
+      name: "RolloutDegraded fires on a missed progress deadline",
+      interval: "1m",
+      input_series: [{ series: series("rollout_info", { ...rollout, phase: "Timeout" }), values: "1x20" }],
+      alert_rule_test: [
+        expectAt("10m", "rolloutDegraded", [firing(env, "rolloutDegraded", { ...rollout, phase: "Timeout" })]),
       ],
     },
     {

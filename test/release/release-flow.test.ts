@@ -35,9 +35,10 @@ function changedLines(before: string, after: string): string[] {
 }
 
 beforeEach(() => {
-  // GIVEN a repository with the committed images, dist/ and argocd/, committed two days ago
+  // GIVEN a repository with the committed images, infra outputs, dist/ and argocd/, committed two days ago
   repo = tempDir("release");
-  for (const path of ["src/env/images", "dist", "argocd"]) cpSync(path, join(repo, path), { recursive: true });
+  for (const path of ["src/env/images", "src/env/outputs", "dist", "argocd"])
+    cpSync(path, join(repo, path), { recursive: true });
   git(["init", "-q"]);
   git(["config", "user.email", "ci@example.com"]);
   git(["config", "user.name", "CI"]);
@@ -46,22 +47,22 @@ beforeEach(() => {
 });
 
 describe("npm run set-image", () => {
-  it("changes only the image line and the rendered image, and is a no-op the second time", () => {
+  it("changes only the image line and the rendered image, and is a no-op the second time", async () => {
     const before = file("src/env/images/staging.json");
     const rollout = file("dist/staging/rollout-website.yaml");
-    expect(runSetImage({ env: "staging", tag: "v1.2.0", repoRoot: repo }, out)).toBe(0);
+    expect(await runSetImage({ env: "staging", tag: "v1.2.0", repoRoot: repo }, out)).toBe(0);
     expect(changedLines(before, file("src/env/images/staging.json"))).toEqual(['  "tag": "v1.2.0"']);
     expect(changedLines(rollout, file("dist/staging/rollout-website.yaml"))).toEqual([
       "          image: candlefish/website:v1.2.0",
     ]);
     const afterFirst = treeHash(repo);
-    expect(runSetImage({ env: "staging", tag: "v1.2.0", repoRoot: repo }, out)).toBe(0);
+    expect(await runSetImage({ env: "staging", tag: "v1.2.0", repoRoot: repo }, out)).toBe(0);
     expect(treeHash(repo)).toBe(afterFirst);
     expect(lines.at(-1)).toBe("staging: already runs candlefish/website:v1.2.0");
   });
 
-  it("pins a digest next to the tag", () => {
-    expect(runSetImage({ env: "staging", tag: "v1.2.0", digest: DIGEST, repoRoot: repo }, out)).toBe(0);
+  it("pins a digest next to the tag", async () => {
+    expect(await runSetImage({ env: "staging", tag: "v1.2.0", digest: DIGEST, repoRoot: repo }, out)).toBe(0);
     expect(JSON.parse(file("src/env/images/staging.json"))).toEqual({
       repository: "candlefish/website",
       tag: "v1.2.0",
@@ -83,9 +84,9 @@ describe("npm run set-image", () => {
       "env staging: image: digest: must be sha256:<64 lower-case hex digits>",
     ],
   ] as const) {
-    it(`refuses ${what} and changes nothing`, () => {
+    it(`refuses ${what} and changes nothing`, async () => {
       const before = treeHash(repo);
-      expect(runSetImage({ ...options, repoRoot: repo }, out)).toBe(2);
+      expect(await runSetImage({ ...options, repoRoot: repo }, out)).toBe(2);
       expect(lines.join("\n")).toContain(message);
       expect(treeHash(repo)).toBe(before);
     });
@@ -93,8 +94,11 @@ describe("npm run set-image", () => {
 });
 
 describe("npm run promote", () => {
-  const promote = (hoursAgo: number, extra: { ignoreSoak?: boolean } = {}) => {
-    runSetImage({ env: "staging", tag: "v1.2.0", digest: DIGEST, repoRoot: repo }, { log: () => {}, error: () => {} });
+  const promote = async (hoursAgo: number, extra: { ignoreSoak?: boolean } = {}) => {
+    await runSetImage(
+      { env: "staging", tag: "v1.2.0", digest: DIGEST, repoRoot: repo },
+      { log: () => {}, error: () => {} },
+    );
     commitAll("staging: v1.2.0", new Date(Date.now() - hoursAgo * HOUR));
     lines = [];
     return runPromote(
@@ -103,9 +107,9 @@ describe("npm run promote", () => {
     );
   };
 
-  it("copies staging's exact image into production after the soak time, touching only the image lines", () => {
+  it("copies staging's exact image into production after the soak time, touching only the image lines", async () => {
     const before = file("src/env/images/production.json");
-    expect(promote(25)).toBe(0);
+    expect(await promote(25)).toBe(0);
     expect(changedLines(before, file("src/env/images/production.json"))).toEqual([
       `  "digest": "${DIGEST}",`,
       '  "tag": "v1.2.0"',
@@ -116,35 +120,50 @@ describe("npm run promote", () => {
     );
   });
 
-  it("refuses before the soak time, saying how long remains", () => {
+  it("leaves a production that already runs the digest alone, without asking for soak time again", async () => {
+    // GIVEN production already runs staging's digest, promoted early (staging has run it for 2 h of 24)
+    expect(await promote(2, { ignoreSoak: true })).toBe(0);
+    commitAll("production: v1.2.0", new Date());
+    const before = treeHash(repo);
+    lines = [];
+    const again = { from: "staging", to: "production", repoRoot: repo, ignoreSoak: false, now: new Date() };
+    expect(await runPromote(again, out)).toBe(0);
+    expect(lines).toEqual([`production: already runs candlefish/website:v1.2.0@${DIGEST}`]);
+    expect(treeHash(repo)).toBe(before);
+  });
+
+  it("refuses before the soak time, saying how long remains", async () => {
     const before = file("src/env/images/production.json");
-    expect(promote(2)).toBe(3);
+    expect(await promote(2)).toBe(3);
     expect(lines.join("\n")).toMatch(/for 2 h \(since [0-9a-f]{12}, .*\); production requires 24 h: 22 h remain/);
     expect(file("src/env/images/production.json")).toBe(before);
   });
 
-  it("promotes early with --ignore-soak, loudly", () => {
-    expect(promote(2, { ignoreSoak: true })).toBe(0);
+  it("promotes early with --ignore-soak, loudly", async () => {
+    expect(await promote(2, { ignoreSoak: true })).toBe(0);
     expect(lines.join("\n")).toContain("WARNING: --ignore-soak: env staging has run");
   });
 
-  it("refuses a tag-only staging image", () => {
+  it("refuses a tag-only staging image", async () => {
     const before = treeHash(repo);
     expect(
-      runPromote({ from: "staging", to: "production", repoRoot: repo, ignoreSoak: true, now: new Date() }, out),
+      await runPromote({ from: "staging", to: "production", repoRoot: repo, ignoreSoak: true, now: new Date() }, out),
     ).toBe(3);
     expect(lines.join("\n")).toContain("runs candlefish/website:v1.1.0, a tag without a digest");
     expect(treeHash(repo)).toBe(before);
   });
 
-  it("refuses when staging's committed dist/ does not match its sources", () => {
-    runSetImage({ env: "staging", tag: "v1.2.0", digest: DIGEST, repoRoot: repo }, { log: () => {}, error: () => {} });
+  it("refuses when staging's committed dist/ does not match its sources", async () => {
+    await runSetImage(
+      { env: "staging", tag: "v1.2.0", digest: DIGEST, repoRoot: repo },
+      { log: () => {}, error: () => {} },
+    );
     commitAll("staging: v1.2.0", new Date(Date.now() - 30 * HOUR));
     writeFileSync(join(repo, "dist/staging/hand-edit.yaml"), "kind: ConfigMap\n");
     lines = [];
     const before = file("src/env/images/production.json");
     expect(
-      runPromote({ from: "staging", to: "production", repoRoot: repo, ignoreSoak: false, now: new Date() }, out),
+      await runPromote({ from: "staging", to: "production", repoRoot: repo, ignoreSoak: false, now: new Date() }, out),
     ).toBe(3);
     expect(lines.join("\n")).toContain("committed dist/ differs from its sources");
     expect(lines.join("\n")).toContain("stale   dist/staging/hand-edit.yaml");
@@ -153,9 +172,12 @@ describe("npm run promote", () => {
 });
 
 describe("soak start from Git history", () => {
-  it("is the newest commit that added the digest, not later unrelated commits", () => {
+  it("is the newest commit that added the digest, not later unrelated commits", async () => {
     const added = new Date(Date.now() - 10 * HOUR);
-    runSetImage({ env: "staging", tag: "v1.2.0", digest: DIGEST, repoRoot: repo }, { log: () => {}, error: () => {} });
+    await runSetImage(
+      { env: "staging", tag: "v1.2.0", digest: DIGEST, repoRoot: repo },
+      { log: () => {}, error: () => {} },
+    );
     commitAll("staging: v1.2.0", added);
     // A later commit to the same file that keeps the digest (a new tag label) must not restart the soak.
     const image = JSON.parse(file("src/env/images/staging.json"));
@@ -168,26 +190,26 @@ describe("soak start from Git history", () => {
     expect(start?.since.getTime()).toBe(Math.floor(added.getTime() / 1000) * 1000);
   });
 
-  it("is undefined while the image is not committed", () => {
+  it("is undefined while the image is not committed", async () => {
     expect(soakStart(repo, "src/env/images/staging.json", `sha256:${"b2".repeat(32)}`)).toBeUndefined();
   });
 });
 
 describe("release commands fail cleanly", () => {
-  it("leaves the image file and dist/ untouched when the re-render fails", () => {
+  it("leaves the image file and dist/ untouched when the re-render fails", async () => {
     const broken = { staging: { name: "staging" }, production: { name: "production" } };
     const before = treeHash(repo);
-    expect(runSetImage({ env: "staging", tag: "v1.3.0", repoRoot: repo, inputs: broken }, out)).toBe(2);
+    expect(await runSetImage({ env: "staging", tag: "v1.3.0", repoRoot: repo, inputs: broken }, out)).toBe(2);
     expect(treeHash(repo)).toBe(before);
   });
 
-  it("names a hand-broken image file instead of crashing", () => {
+  it("names a hand-broken image file instead of crashing", async () => {
     writeFileSync(
       join(repo, "src/env/images/staging.json"),
       '{ "repository": "candlefish/website", "tag": "latest" }\n',
     );
-    expect(() =>
+    await expect(
       runPromote({ from: "staging", to: "production", repoRoot: repo, ignoreSoak: false, now: new Date() }, out),
-    ).toThrow(/env staging: image: tag: must pin a version: 'latest' is refused/);
+    ).rejects.toThrow(/env staging: image: tag: must pin a version: 'latest' is refused/);
   });
 });

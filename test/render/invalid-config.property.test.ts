@@ -1,9 +1,9 @@
 import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Console, EXIT, runSynth } from "../../src/cli/synth";
-import { environments } from "../../src/env";
-import { inputOf, setAt, synthOptions, tempDir, treeHash } from "../support/fixtures";
+import { type Console, EXIT } from "../../src/cli/apply-plan";
+import { runSynth } from "../../src/cli/synth";
+import { environments, inputOf, setAt, synthOptions, tempDir, treeHash } from "../support/fixtures";
 
 /** A field, values that each break a rule in production, and the fields the error may blame. */
 interface Mutation {

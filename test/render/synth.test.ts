@@ -1,9 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { type Console, EXIT, runSynth } from "../../src/cli/synth";
-import { environments } from "../../src/env";
-import { inputOf, setAt, synthOptions, tempDir, treeHash } from "../support/fixtures";
+import { type Console, EXIT } from "../../src/cli/apply-plan";
+import { runSynth } from "../../src/cli/synth";
+import { environments, inputOf, setAt, synthOptions, tempDir, treeHash } from "../support/fixtures";
 
 /** Captures what the command prints, line by line. */
 function recorder(): Console & { lines: string[] } {

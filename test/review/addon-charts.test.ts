@@ -64,6 +64,8 @@ describe("the diff report shows what an add-on change does to the chart's output
       after: application("2.41.0"),
       fields: [{ path: "spec.revisionHistoryLimit", before: 10, after: 5 }],
     };
-    expect(await addOnChartSection([same], { helm: undefined, chartsDir: "/nowhere", apiVersions: [] })).toEqual([]);
+    expect(
+      await addOnChartSection([same], { helm: undefined, chartsDir: "/nowhere", apiVersions: [], clusters: new Map() }),
+    ).toEqual([]);
   });
 });

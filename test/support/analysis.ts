@@ -15,15 +15,19 @@ export interface PrometheusGate {
 /**
  * Every Prometheus gate of an env, paired with the args its Rollout passes:
  * literal values as rendered, the `metadata.namespace` fieldRef resolved to
- * `namespace` the way the controller resolves it from the Rollout.
+ * `namespace` and `podTemplateHashValue: Latest` to `latestHash`, the way the controller resolves
+ * them (utils/analysis/factory.go, BuildArgumentsForRolloutAnalysisRun: the new ReplicaSet's hash).
  */
-export function prometheusGates(config: EnvConfig, namespace: string): PrometheusGate[] {
+export function prometheusGates(config: EnvConfig, namespace: string, latestHash: string): PrometheusGate[] {
   const manifests = manifestsOf(config);
   const blueGreen = find(manifests, "Rollout", "website").spec.strategy.blueGreen;
   return [blueGreen.prePromotionAnalysis, blueGreen.postPromotionAnalysis].flatMap((analysis: Manifest) => {
     const args: Record<string, string> = {};
     for (const arg of analysis.args as Manifest[]) {
-      args[arg.name] = arg.valueFrom?.fieldRef?.fieldPath === "metadata.namespace" ? namespace : arg.value;
+      if (arg.valueFrom?.fieldRef?.fieldPath === "metadata.namespace") args[arg.name] = namespace;
+      else if (arg.valueFrom?.podTemplateHashValue === "Latest") args[arg.name] = latestHash;
+      else if (arg.valueFrom === undefined) args[arg.name] = arg.value;
+      else throw new Error(`arg ${arg.name}: no resolver for ${JSON.stringify(arg.valueFrom)}`);
     }
     const template = find(manifests, "AnalysisTemplate", analysis.templates[0].templateName);
     return (template.spec.metrics as Manifest[])

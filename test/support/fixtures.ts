@@ -4,9 +4,15 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { parse, parseAllDocuments } from "yaml";
 import type { SynthOptions } from "../../src/cli/synth";
-import { type EnvConfig, environments, parseEnvConfig } from "../../src/env";
+import { type EnvConfig, loadEnvironments, parseEnvConfig } from "../../src/env";
 import { renderEnv } from "../../src/render/manifests";
 import { filesBelow } from "../../src/render/output";
+
+/** This checkout: the committed env JSON (images, infra outputs) is read from here. */
+export const REPO_ROOT = join(__dirname, "..", "..");
+
+/** Every env's input as committed: its file plus its image and outputs JSON. */
+export const environments = loadEnvironments(REPO_ROOT);
 
 /** A deep copy of an env's input from the registry, safe to mutate. */
 export function inputOf(env: string): Record<string, unknown> {

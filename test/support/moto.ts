@@ -6,14 +6,33 @@ export interface MotoServer {
   readonly endpoint: string;
   readonly pid: number;
   stop(): Promise<void>;
+  /** The requests moto answered with 4xx/5xx and the exceptions it logged, for failure messages. */
+  errors(): string;
 }
 
-export async function startMoto(): Promise<MotoServer> {
+const ERROR_LINE = /" [45]\d\d -$|^\w*(Error|Exception)\b/;
+
+/** `env` configures moto itself, e.g. MOTO_IAM_LOAD_MANAGED_POLICIES=true (AWS-managed IAM policies exist). */
+export async function startMoto(env: NodeJS.ProcessEnv = {}): Promise<MotoServer> {
   const port = await freePort();
-  const server: Managed = startManaged(toolPath("venv", "bin", "moto_server"), ["-H", "127.0.0.1", "-p", String(port)]);
+  const server: Managed = startManaged(
+    toolPath("venv", "bin", "moto_server"),
+    ["-H", "127.0.0.1", "-p", String(port)],
+    { env: { ...process.env, ...env } },
+  );
   const endpoint = `http://127.0.0.1:${port}`;
   await waitFor("moto's server", async () => ((await fetch(`${endpoint}/moto-api/`)).ok ? true : undefined), 30_000);
-  return { endpoint, pid: server.pid, stop: () => stopManaged(server) };
+  return {
+    endpoint,
+    pid: server.pid,
+    stop: () => stopManaged(server),
+    errors: () =>
+      server
+        .output()
+        .split("\n")
+        .filter((line) => ERROR_LINE.test(line))
+        .join("\n"),
+  };
 }
 
 /** What the SDK and the resolve CLI need to talk to moto: fake credentials, a region, nothing from ~/.aws. */

@@ -1,25 +1,28 @@
 /**
- * A stand-in for the website's /api/metrics: serves every scenario's roles at
- * /metrics/<scenario>/<role>, counters growing with wall time.
+ * A stand-in for the website's /api/metrics: serves every scenario's releases at
+ * /metrics/<scenario>/<release>, counters growing with wall time.
  * Usage: tsx test/support/synthetic-exporter.ts '<latency buckets JSON>'
  * Prints "listening <port>" once it accepts connections on 127.0.0.1.
  */
 import { createServer } from "node:http";
-import { exposition, type Role, SCENARIOS, type Scenario } from "./scenarios";
+import { type Release, SCENARIOS, type Scenario, scenarioExposition } from "./scenarios";
 
 const buckets = JSON.parse(process.argv[2] ?? "[]") as number[];
 const started = performance.now();
 const scenarios: Record<string, Scenario> = SCENARIOS;
 
 const server = createServer((request, response) => {
-  const [, prefix, scenario, role] = (request.url ?? "").split("/");
-  const traffic = prefix === "metrics" && scenario !== undefined ? scenarios[scenario]?.[role as Role] : undefined;
+  const [, prefix, scenario, release] = (request.url ?? "").split("/");
+  const traffic =
+    prefix === "metrics" && scenario !== undefined ? scenarios[scenario]?.[release as Release] : undefined;
   if (traffic === undefined) {
     response.writeHead(404).end();
     return;
   }
   const elapsed = (performance.now() - started) / 1000;
-  response.writeHead(200, { "content-type": "text/plain; version=0.0.4" }).end(exposition(traffic, buckets, elapsed));
+  response
+    .writeHead(200, { "content-type": "text/plain; version=0.0.4" })
+    .end(scenarioExposition(traffic, buckets, elapsed));
 });
 
 server.listen(0, "127.0.0.1", () => {

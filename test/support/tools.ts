@@ -8,6 +8,7 @@ let cache: string | undefined;
  * plane), installed by scripts/tools.sh on first use; asked once per test worker.
  */
 export function toolPath(...parts: string[]): string {
-  cache ??= execFileSync("bash", ["scripts/tools.sh"], { encoding: "utf8" }).trim();
+  // Beside this file, not the working directory: terraform-ts's engine tests run from terraform-ts/.
+  cache ??= execFileSync("bash", [join(__dirname, "..", "..", "scripts", "tools.sh")], { encoding: "utf8" }).trim();
   return join(cache, ...parts);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseAllDocuments } from "yaml";
 import { ADD_ONS } from "../../addons/catalog";
-import { environments, parseEnvConfig } from "../../env";
+import { parseEnvConfig } from "../../env";
 import { crdObjectSchemaFiles } from "../crd-to-json-schema";
 import { type AddOnRelease, addOnReleases } from "./add-on-releases";
 import { type CrdDifference, crdDifferences } from "./chart-crds";
@@ -13,6 +13,8 @@ import { type KubeconformResult, kubeconform } from "./kubeconform";
 import { unknownValues } from "./unknown-values";
 
 export interface AddOnCheckOptions {
+  /** Env inputs (loadEnvironments): each cluster's Kubernetes version. */
+  readonly envs: Readonly<Record<string, unknown>>;
   readonly appsDir: string;
   /** Unpacked upstream charts, one folder per `<chart>-<version>` (../shared/charts). */
   readonly chartsDir: string;
@@ -60,10 +62,13 @@ export function upstreamCrds(crdsDir: string): ChartObject[] {
     );
 }
 
-function clusterFactsByName(): Map<string, { env: string; kubeVersion: string }> {
+/** Each env's cluster by name: which env it serves and the Kubernetes version helm renders for. */
+export function clusterFactsByName(
+  envs: Readonly<Record<string, unknown>>,
+): Map<string, { env: string; kubeVersion: string }> {
   return new Map(
-    Object.keys(environments).map((env) => {
-      const config = parseEnvConfig(env, environments[env]);
+    Object.keys(envs).map((env) => {
+      const config = parseEnvConfig(env, envs[env]);
       return [config.infra.clusterName, { env, kubeVersion: `${config.platform.kubernetesVersion}.0` }];
     }),
   );
@@ -87,7 +92,7 @@ function appVersionProblem(release: AddOnRelease, chartDir: string): string[] {
  */
 export async function checkAddOns(options: AddOnCheckOptions): Promise<AddOnCheckReport> {
   const problems: string[] = [];
-  const clusters = clusterFactsByName();
+  const clusters = clusterFactsByName(options.envs);
   const upstream = upstreamCrds(options.crdsDir);
   const releases: ReleaseReport[] = [];
   const scratch = mkdtempSync(join(tmpdir(), "candlefish-addons-"));
@@ -115,12 +120,19 @@ export async function checkAddOns(options: AddOnCheckOptions): Promise<AddOnChec
     }
     const schemaDir = join(scratch, "schemas");
     mkdirSync(schemaDir);
+    // Kinds whose CRD no chart renders fall back to ../shared/crds: external-secrets' chart sources
+    // (git, at the tag) leave templates/crds/ to its release build, so 2.9.0 renders none; the
+    // bundle of the same tag is what ../shared/crds holds. Chart CRDs, written after, win where both
+    // exist (and crdDifferences has checked that they agree).
+    for (const { fileName, schema } of crdObjectSchemaFiles(upstream, options.crdsDir))
+      writeFileSync(join(schemaDir, fileName), JSON.stringify(schema));
     for (const [cluster, members] of byCluster) {
       const kubeVersion = clusters.get(cluster)?.kubeVersion ?? "";
       const render = (facts: ClusterFacts) =>
         Promise.all(members.map(({ release, chartDir }) => helmTemplate(options.helm, chartDir, release, facts)));
       const firstPass = await render({ kubeVersion, apiVersions: [] });
-      const facts = { kubeVersion, apiVersions: crdApiVersions(firstPass.flatMap((chart) => chart.objects)) };
+      const installed = [...upstream, ...firstPass.flatMap((chart) => chart.objects)];
+      const facts = { kubeVersion, apiVersions: crdApiVersions(installed) };
       const rendered = await render(facts);
       mkdirSync(join(scratch, "out", cluster), { recursive: true });
       members.forEach(({ release, unknownKeys }, index) => {

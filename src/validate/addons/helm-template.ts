@@ -70,9 +70,11 @@ export async function helmTemplate(
       throw new Error(`${release.application}: helm template failed: ${(error.stderr ?? error.message).trim()}`);
     });
     // js-yaml, not `yaml`: kube-prometheus-stack renders 5 MB (its CRDs), which `yaml` parses in 2.3 s, js-yaml in 0.5 s.
-    const objects = loadAll(stdout).filter(
-      (object): object is ChartObject => object !== null && typeof object === "object",
-    );
+    const objects = loadAll(stdout)
+      .filter((object): object is ChartObject => object !== null && typeof object === "object")
+      // A `kind: List` (aws-load-balancer-controller wraps its IngressClass in one) is applied as its
+      // items, and kubeconform validates it as its items too.
+      .flatMap((object) => (object.kind === "List" ? ((object.items ?? []) as ChartObject[]) : [object]));
     return { text: stdout, objects };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

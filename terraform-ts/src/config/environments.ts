@@ -12,10 +12,14 @@ const EKS_VERSION = "1.34";
 /** Documentation range (RFC 5737) as a stand-in for the office / CI egress addresses. */
 const ADMIN_CIDRS = ["203.0.113.0/24"] as const;
 
-/** On-demand keeps the floor available when spot capacity is reclaimed; spot carries the rest. */
+/**
+ * On-demand carries the whole floor of 2 nodes, so the floor survives a spot reclaim; spot starts at 0 and
+ * carries the rest (cluster-autoscaler scales a managed node group up from zero). Every type in a group has
+ * the same vCPUs and memory: cluster-autoscaler models a group by one node shape.
+ */
 const nodeGroups = {
   "on-demand": { capacityType: "ON_DEMAND", instanceTypes: ["t3.medium"], minSize: 2, maxSize: 10, desiredSize: 2 },
-  spot: { capacityType: "SPOT", instanceTypes: ["t3.medium", "t3.large"], minSize: 2, maxSize: 10, desiredSize: 2 },
+  spot: { capacityType: "SPOT", instanceTypes: ["t3.medium", "t3a.medium"], minSize: 0, maxSize: 10, desiredSize: 0 },
 } as const;
 
 const shared = {
@@ -65,7 +69,13 @@ export const staging: EnvConfig = {
     logsBucket: "candlefish-staging-logs-example",
     ownsContainerRegistry: false,
   },
-  cost: { monthlyBudgetUsd: 500, notificationEmails: ["finops@example.com"], owner: "platform", costCentre: "cc-1234" },
+  cost: {
+    monthlyBudgetUsd: 500,
+    notificationEmails: ["finops@example.com"],
+    owner: "platform",
+    costCentre: "cc-1234",
+    activatesCostAllocationTags: false,
+  },
   remoteState: {
     bucket: "candlefish-terraform-state-example",
     key: "staging/terraform.tfstate",
@@ -118,6 +128,8 @@ export const production: EnvConfig = {
     notificationEmails: ["finops@example.com"],
     owner: "platform",
     costCentre: "cc-1234",
+    // Production is applied first (it also owns ECR), so it turns the account's cost allocation tags on.
+    activatesCostAllocationTags: true,
   },
   remoteState: {
     bucket: "candlefish-terraform-state-example",

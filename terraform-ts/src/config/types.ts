@@ -95,6 +95,11 @@ export interface CostConfig {
   readonly notificationEmails: readonly string[];
   readonly owner: string;
   readonly costCentre: string;
+  /**
+   * Cost allocation tags are account-wide: exactly one env of an account activates them (the `env` tag the
+   * budgets filter on), or destroying one env would deactivate them for the other.
+   */
+  readonly activatesCostAllocationTags: boolean;
 }
 
 export interface RemoteStateConfig {

@@ -6,6 +6,8 @@ import type { EnvConfig } from "../config/types";
 export interface AppSecretsProps {
   readonly env: EnvConfig;
   readonly keyArn: string;
+  /** Key in the DR region that encrypts the replicas. */
+  readonly drKeyArn: string;
 }
 
 /**
@@ -17,22 +19,33 @@ export class AppSecrets extends Construct {
   public readonly redis: SecretsmanagerSecret;
   public readonly backupGpgPublicKey: SecretsmanagerSecret;
   public readonly backupGpgPrivateKey: SecretsmanagerSecret;
+  public readonly alerting: SecretsmanagerSecret;
   public readonly keyArn: string;
 
   constructor(scope: Construct, id: string, props: AppSecretsProps) {
     super(scope, id);
     this.keyArn = props.keyArn;
-    const secret = (what: string, description: string) =>
+    // Secrets Manager keeps each replica in sync with the primary, encrypted with the DR region's own key.
+    const inDrRegion = [{ region: props.env.drRegion, kmsKeyId: props.drKeyArn }];
+    const secret = (what: string, description: string, replica?: typeof inDrRegion) =>
       new SecretsmanagerSecret(this, what, {
         name: envSecretName(props.env, what),
         description,
         kmsKeyId: props.keyArn,
         // A deleted secret stays recoverable for the maximum window.
         recoveryWindowInDays: 30,
+        replica,
       });
-    this.database = secret("database", "Application PostgreSQL connection (host, user, password)");
+    // The backups are copied to the DR region; restoring them there, with us-east-1 down, needs the
+    // database credentials and the GPG private key in that region too.
+    this.database = secret("database", "Application PostgreSQL connection (host, user, password)", inDrRegion);
     this.redis = secret("redis", "Application Redis connection (host, auth token)");
     this.backupGpgPublicKey = secret("backup-gpg-public-key", "GPG public key that encrypts database backups");
-    this.backupGpgPrivateKey = secret("backup-gpg-private-key", "GPG private key for restore drills");
+    this.backupGpgPrivateKey = secret(
+      "backup-gpg-private-key",
+      "GPG private key for restore drills and DR restores",
+      inDrRegion,
+    );
+    this.alerting = secret("alerting", "Alertmanager receivers: pager routing key, chat webhook URL");
   }
 }

@@ -1,13 +1,25 @@
 import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { CloudfrontResponseHeadersPolicy } from "@cdktf/provider-aws/lib/cloudfront-response-headers-policy";
-import { DataAwsCloudfrontCachePolicy } from "@cdktf/provider-aws/lib/data-aws-cloudfront-cache-policy";
-import { DataAwsCloudfrontOriginRequestPolicy } from "@cdktf/provider-aws/lib/data-aws-cloudfront-origin-request-policy";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Construct } from "constructs";
 import { envResourceName } from "../config/naming";
 import type { EnvConfig } from "../config/types";
 
 const ORIGIN_ID = "alb";
+
+/**
+ * AWS-managed CloudFront policies by their IDs, which AWS documents as fixed ("When using CloudFormation,
+ * the AWS CLI, or the CloudFront API, the ID for this policy is: ..." in the CloudFront Developer Guide,
+ * using-managed-cache-policies and using-managed-origin-request-policies). A data-source lookup by name
+ * would cost an API call per plan and needs ListCachePolicies, which no local AWS API implements.
+ * The site is dynamic, so nothing is cached unless the origin says so, and the origin sees the whole request.
+ */
+export const MANAGED_CLOUDFRONT_POLICY_IDS = {
+  /** Managed-CachingDisabled */
+  cachingDisabled: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+  /** Managed-AllViewer */
+  allViewer: "216adef6-5c7f-47e4-b989-5492eafa07d3",
+} as const;
 
 export interface CdnProps {
   readonly env: EnvConfig;
@@ -29,12 +41,6 @@ export class Cdn extends Construct {
     super(scope, id);
     const { env } = props;
     const aliases = [env.edge.domain, ...env.edge.alternativeNames];
-
-    // AWS-managed policies: the site is dynamic, so nothing is cached unless the origin says so.
-    const cachePolicy = new DataAwsCloudfrontCachePolicy(this, "cache-policy", { name: "Managed-CachingDisabled" });
-    const originRequestPolicy = new DataAwsCloudfrontOriginRequestPolicy(this, "origin-request-policy", {
-      name: "Managed-AllViewer",
-    });
 
     const securityHeaders = new CloudfrontResponseHeadersPolicy(this, "security-headers", {
       name: envResourceName(env, "security-headers"),
@@ -78,8 +84,8 @@ export class Cdn extends Construct {
         allowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"],
         cachedMethods: ["GET", "HEAD"],
         compress: true,
-        cachePolicyId: cachePolicy.id,
-        originRequestPolicyId: originRequestPolicy.id,
+        cachePolicyId: MANAGED_CLOUDFRONT_POLICY_IDS.cachingDisabled,
+        originRequestPolicyId: MANAGED_CLOUDFRONT_POLICY_IDS.allViewer,
         responseHeadersPolicyId: securityHeaders.id,
       },
       viewerCertificate: {

@@ -40,8 +40,13 @@ export class EdgeCertificate extends Construct {
     });
 
     // One record per validation option; the domain and its wildcard share a record, hence allowOverwrite.
+    // The provider docs' pattern, `{for dvo in ...domain_validation_options : dvo.domain_name => dvo}`: the
+    // keys (domain names) are known at plan time, the values only after the certificate exists. Passing
+    // `domainValidationOptions` instead renders `tolist(<set>)`, and a set with unknown elements converts to
+    // an entirely unknown list, so the first plan on a fresh account fails with "Invalid for_each argument"
+    // (hashicorp/terraform-cdk#3627). test/engine plants that pattern and watches plan fail.
     const validationOptions = TerraformIterator.fromComplexList(
-      this.certificate.domainValidationOptions,
+      this.certificate.interpolationForAttribute("domain_validation_options"),
       "domain_name",
     );
     const validationRecords = new Route53Record(this, "validation", {

@@ -67,7 +67,11 @@ export class KubernetesCluster extends Construct {
       encryptionConfig: { resources: ["secrets"], provider: { keyArn: props.secretsKeyArn } },
       enabledClusterLogTypes: [...CONTROL_PLANE_LOG_TYPES],
       // Access entries (IAM API) instead of the aws-auth ConfigMap, which a bad edit can lock everyone out with.
-      accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
+      // Admins are declared (ClusterAdminAccess), so whoever applies (CI) gets no standing cluster-admin.
+      accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: false },
+      // STANDARD: at the end of standard support EKS upgrades the control plane instead of billing
+      // extended support (six times the hourly price) for a version nobody chose to keep.
+      upgradePolicy: { supportType: "STANDARD" },
       dependsOn: [logGroup.logGroup],
     });
 

@@ -6,8 +6,10 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
+import { assertOneShape } from "../config/instance-shapes";
 import { envResourceName } from "../config/naming";
 import type { EnvConfig } from "../config/types";
+import { tagsFor } from "./budget";
 
 const NODE_MANAGED_POLICIES = [
   "AmazonEKSWorkerNodePolicy",
@@ -21,6 +23,13 @@ export interface EksNodeGroupsProps {
   readonly cluster: EksCluster;
   readonly subnetIds: readonly string[];
 }
+
+/**
+ * What the launch template tags at launch. The provider's default_tags reach only the resources Terraform
+ * creates (the template itself), never the instances, volumes and ENIs the node groups launch from it,
+ * so without these the budget's `env` filter and the cost allocation report miss the nodes.
+ */
+export const NODE_TAGGED_RESOURCE_TYPES = ["instance", "volume", "network-interface"] as const;
 
 /** Managed node groups from the env config (an on-demand floor plus spot capacity). */
 export class EksNodeGroups extends Construct {
@@ -56,25 +65,28 @@ export class EksNodeGroups extends Construct {
           ebs: { volumeSize: 50, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
         },
       ],
-      tagSpecifications: [{ resourceType: "instance", tags: { Name: envResourceName(env, "eks-node") } }],
+      tagSpecifications: NODE_TAGGED_RESOURCE_TYPES.map((resourceType) => ({
+        resourceType,
+        tags: { ...tagsFor(env), Name: envResourceName(env, "eks-node") },
+      })),
     });
 
-    this.nodeGroups = Object.entries(env.eks.nodeGroups).map(
-      ([name, group]) =>
-        new EksNodeGroup(this, name, {
-          clusterName: props.cluster.name,
-          nodeGroupName: name,
-          nodeRoleArn: role.arn,
-          subnetIds: [...props.subnetIds],
-          capacityType: group.capacityType,
-          instanceTypes: [...group.instanceTypes],
-          scalingConfig: { minSize: group.minSize, maxSize: group.maxSize, desiredSize: group.desiredSize },
-          launchTemplate: { id: launchTemplate.id, version: Token.asString(launchTemplate.latestVersion) },
-          updateConfig: { maxUnavailable: 1 },
-          labels: { "candlefish.ai/capacity": group.capacityType.toLowerCase() },
-          // The cluster autoscaler owns the desired size once the group exists.
-          lifecycle: { ignoreChanges: ["scaling_config[0].desired_size"] },
-        }),
-    );
+    this.nodeGroups = Object.entries(env.eks.nodeGroups).map(([name, group]) => {
+      assertOneShape(name, group.instanceTypes);
+      return new EksNodeGroup(this, name, {
+        clusterName: props.cluster.name,
+        nodeGroupName: name,
+        nodeRoleArn: role.arn,
+        subnetIds: [...props.subnetIds],
+        capacityType: group.capacityType,
+        instanceTypes: [...group.instanceTypes],
+        scalingConfig: { minSize: group.minSize, maxSize: group.maxSize, desiredSize: group.desiredSize },
+        launchTemplate: { id: launchTemplate.id, version: Token.asString(launchTemplate.latestVersion) },
+        updateConfig: { maxUnavailable: 1 },
+        labels: { "candlefish.ai/capacity": group.capacityType.toLowerCase() },
+        // The cluster autoscaler owns the desired size once the group exists.
+        lifecycle: { ignoreChanges: ["scaling_config[0].desired_size"] },
+      });
+    });
   }
 }

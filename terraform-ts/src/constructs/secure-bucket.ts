@@ -27,8 +27,11 @@ export interface SecureBucketProps {
    * which S3 can deliver to SSE-S3 buckets only.
    */
   readonly kmsKeyArn?: string;
-  /** Where this bucket's access logs go (same region). */
-  readonly accessLogs?: { readonly bucketName: string; readonly prefix: string };
+  /**
+   * Where this bucket's access logs go (same region). The log bucket's policy must let the logging
+   * service write under `prefix` before logging is turned on, hence the bucket itself, not its name.
+   */
+  readonly accessLogs?: { readonly bucket: SecureBucket; readonly prefix: string };
   readonly transitions: readonly StorageTransition[];
   /** Old versions are kept this long, so an overwrite or delete can be undone. */
   readonly noncurrentVersionDays: number;
@@ -47,6 +50,7 @@ export interface SecureBucketProps {
 export class SecureBucket extends Construct {
   public readonly bucket: S3Bucket;
   public readonly versioning: S3BucketVersioningA;
+  public readonly policy: S3BucketPolicy;
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
@@ -106,8 +110,9 @@ export class SecureBucket extends Construct {
       new S3BucketLoggingA(this, "access-logs", {
         provider,
         bucket,
-        targetBucket: props.accessLogs.bucketName,
+        targetBucket: props.accessLogs.bucket.name,
         targetPrefix: props.accessLogs.prefix,
+        dependsOn: [props.accessLogs.bucket.policy],
       });
     }
     // EventBridge sees every object change, so deletions of backups can alarm.
@@ -119,7 +124,10 @@ export class SecureBucket extends Construct {
         {
           sid: "DenyInsecureTransport",
           effect: "Deny",
-          principals: [{ type: "*", identifiers: ["*"] }],
+          // {"AWS": "*"}, everyone, as aws-cdk's Bucket `enforceSSL` writes it (AnyPrincipal). The bare
+          // "Principal": "*" means the same to S3, but moto's put_bucket_logging check
+          // (FakeBucket._log_permissions_enabled_policy) calls .get() on it and answers HTTP 500.
+          principals: [{ type: "AWS", identifiers: ["*"] }],
           actions: ["s3:*"],
           resources: [this.bucket.arn, `${this.bucket.arn}/*`],
           condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
@@ -127,7 +135,7 @@ export class SecureBucket extends Construct {
         ...(props.extraPolicyStatements ?? []),
       ],
     });
-    new S3BucketPolicy(this, "policy", { provider, bucket, policy: policy.json });
+    this.policy = new S3BucketPolicy(this, "policy", { provider, bucket, policy: policy.json });
   }
 
   get name(): string {

@@ -24,6 +24,8 @@ export interface ServiceAccountRolesProps {
   readonly secrets: AppSecrets;
   readonly backupBucketArn: string;
   readonly backupKeyArn: string;
+  /** The env's VPC, the boundary of what the load balancer controller may change. */
+  readonly vpcArn: string;
 }
 
 /** One IRSA role per in-cluster identity, each with only what that identity does. */
@@ -66,14 +68,20 @@ export class ServiceAccountRoles extends Construct {
     // External Secrets reads as the website's ServiceAccount, so this is what the website can see.
     this.website = role("website", accounts.website, readSecrets([secrets.database.arn, secrets.redis.arn]));
 
-    // The SecretStores authenticate with the workloads' own ServiceAccount tokens (jwt auth),
-    // so the controller's identity needs no secret access; grant it only for a deliberate ClusterSecretStore.
-    this.externalSecrets = role("external-secrets", accounts.externalSecrets, []);
+    // The website's SecretStores authenticate with the workloads' own ServiceAccount tokens (jwt auth).
+    // The one deliberate exception: the monitoring namespace's SecretStore (rendered with the
+    // kube-prometheus-stack Application) reads Alertmanager's receiver secret as the controller itself.
+    this.externalSecrets = role("external-secrets", accounts.externalSecrets, readSecrets([secrets.alerting.arn]));
 
     this.loadBalancerController = role(
       "aws-load-balancer-controller",
       accounts.loadBalancerController,
-      loadBalancerControllerStatements(env.region, env.accountId),
+      loadBalancerControllerStatements({
+        region: env.region,
+        accountId: env.accountId,
+        clusterName: envResourceName(env),
+        vpcArn: props.vpcArn,
+      }),
     );
     this.clusterAutoscaler = role(
       "cluster-autoscaler",

@@ -31,6 +31,13 @@ export class Storage extends Construct {
     super(scope, id);
     const { env } = props;
 
+    // Each source bucket may write its access logs under its own prefix only (aws:SourceArn, as the S3
+    // user guide's "permissions for log delivery" recommends), and nothing else may.
+    const accessLogSources = [
+      { source: "assets", sid: "AccessLogsFromAssets", bucketName: env.storage.assetsBucket },
+      { source: "backups", sid: "AccessLogsFromBackups", bucketName: env.storage.backupsBucket },
+    ] as const;
+    const accessLogsPrefix = (source: (typeof accessLogSources)[number]["source"]) => `s3/${source}/`;
     this.logs = new SecureBucket(this, "logs", {
       bucketName: env.storage.logsBucket,
       // S3 server access logs can only be delivered to SSE-S3 buckets.
@@ -43,17 +50,21 @@ export class Storage extends Construct {
       ],
       noncurrentVersionDays: 30,
       expirationDays: 400,
-      extraPolicyStatements: [
-        {
-          sid: "S3ServerAccessLogs",
-          principals: [{ type: "Service", identifiers: ["logging.s3.amazonaws.com"] }],
-          actions: ["s3:PutObject"],
-          resources: [`arn:aws:s3:::${env.storage.logsBucket}/s3/*`],
-          condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [env.accountId] }],
-        },
-      ],
+      extraPolicyStatements: accessLogSources.map(({ source, sid, bucketName }) => ({
+        sid,
+        principals: [{ type: "Service", identifiers: ["logging.s3.amazonaws.com"] }],
+        actions: ["s3:PutObject"],
+        resources: [`arn:aws:s3:::${env.storage.logsBucket}/${accessLogsPrefix(source)}*`],
+        condition: [
+          { test: "StringEquals", variable: "aws:SourceAccount", values: [env.accountId] },
+          { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:aws:s3:::${bucketName}`] },
+        ],
+      })),
     });
-    const accessLogs = (prefix: string) => ({ bucketName: env.storage.logsBucket, prefix: `s3/${prefix}/` });
+    const accessLogs = (source: (typeof accessLogSources)[number]["source"]) => ({
+      bucket: this.logs,
+      prefix: accessLogsPrefix(source),
+    });
 
     this.assets = new SecureBucket(this, "assets", {
       bucketName: env.storage.assetsBucket,

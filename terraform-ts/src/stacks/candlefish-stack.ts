@@ -6,7 +6,9 @@ import type { EnvConfig } from "../config/types";
 import { AppSecrets } from "../constructs/app-secrets";
 import { MonthlyBudget, tagsFor } from "../constructs/budget";
 import { Cdn } from "../constructs/cdn";
+import { ClusterAdminAccess } from "../constructs/cluster-admin-access";
 import { ContainerRegistry } from "../constructs/container-registry";
+import { CostAllocationTags } from "../constructs/cost-allocation-tags";
 import { Database } from "../constructs/database";
 import { EdgeCertificate } from "../constructs/edge-certificate";
 import { KubernetesCluster } from "../constructs/eks-cluster";
@@ -50,8 +52,13 @@ export class CandlefishStack extends TerraformStack {
       logsKeyArn: keys.logs.arn,
     });
     new EksNodeGroups(this, "nodes", { env, cluster: cluster.cluster, subnetIds: privateSubnetIds });
+    new ClusterAdminAccess(this, "eks-admin", { env, cluster: cluster.cluster });
 
-    const secrets = new AppSecrets(this, "secrets", { env, keyArn: keys.appSecrets.arn });
+    const secrets = new AppSecrets(this, "secrets", {
+      env,
+      keyArn: keys.appSecrets.arn,
+      drKeyArn: keys.drAppSecrets.arn,
+    });
     const dataTier = {
       env,
       vpcId: network.vpc.id,
@@ -79,6 +86,7 @@ export class CandlefishStack extends TerraformStack {
       secrets,
       backupBucketArn: storage.backups.arn,
       backupKeyArn: keys.backups.arn,
+      vpcArn: network.vpc.arn,
     });
 
     const certificate = new EdgeCertificate(this, "certificate", { edge: env.edge });
@@ -99,6 +107,9 @@ export class CandlefishStack extends TerraformStack {
     });
 
     new MonthlyBudget(this, "budget", { env });
+    if (env.cost.activatesCostAllocationTags) {
+      new CostAllocationTags(this, "cost-allocation-tags", { env });
+    }
 
     const cidrsOf = (subnets: { cidrBlock: string }[]) => subnets.map((subnet) => subnet.cidrBlock);
     new PublishedOutputs(this, "outputs", {
@@ -123,6 +134,7 @@ export class CandlefishStack extends TerraformStack {
         "secrets/redis": secrets.redis.name,
         "secrets/backup-gpg-public-key": secrets.backupGpgPublicKey.name,
         "secrets/backup-gpg-private-key": secrets.backupGpgPrivateKey.name,
+        "secrets/alerting": secrets.alerting.name,
       },
     });
   }

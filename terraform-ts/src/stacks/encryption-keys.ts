@@ -20,6 +20,7 @@ export class EncryptionKeys extends Construct {
   public readonly assets: EncryptionKey;
   public readonly backups: EncryptionKey;
   public readonly drBackups: EncryptionKey;
+  public readonly drAppSecrets: EncryptionKey;
 
   constructor(scope: Construct, id: string, props: EncryptionKeysProps) {
     super(scope, id);
@@ -46,5 +47,8 @@ export class EncryptionKeys extends Construct {
     this.assets = key("assets", "static assets bucket and container images");
     this.backups = key("backups", "database backups bucket");
     this.drBackups = key("dr-backups", "replicated database backups in the DR region", { provider: props.drProvider });
+    this.drAppSecrets = key("dr-app-secrets", "replicas of the secrets a restore in the DR region needs", {
+      provider: props.drProvider,
+    });
   }
 }

@@ -1,0 +1,61 @@
+import { dirname, join, relative } from "node:path";
+import { checkUnits, childDirs, type OutputUnit, writeUnits } from "../render/output";
+import type { RenderPlan } from "../render/plan";
+
+export interface Console {
+  log(line: string): void;
+  error(line: string): void;
+}
+
+/** Exit codes: 0 done, 1 drift found by --check, 2 invalid env config. */
+export const EXIT = { ok: 0, drift: 1, invalidConfig: 2 } as const;
+
+/** Prints every problem with an env's input and says nothing was written: exit 2. */
+export function refuse(problems: readonly string[], out: Console): number {
+  for (const problem of problems) out.error(problem);
+  out.error(`nothing written: fix the ${problems.length === 1 ? "problem" : "problems"} above`);
+  return EXIT.invalidConfig;
+}
+
+/** Where a plan goes and how. */
+export interface PlanTarget {
+  readonly outRoot: string;
+  readonly argocdRoot: string;
+  /** Compare with what is on disk instead of writing. */
+  readonly check: boolean;
+  /** Every env was rendered: env folders no env renders are stale. */
+  readonly all: boolean;
+}
+
+function unitsOf(plan: RenderPlan, target: PlanTarget): OutputUnit[] {
+  const units: OutputUnit[] = [...plan.envs].map(([env, files]) => ({ dir: join(target.outRoot, env), files }));
+  if (plan.argocd !== undefined) units.push({ dir: target.argocdRoot, files: plan.argocd });
+  return units;
+}
+
+/**
+ * Writes a render plan (staged and swapped in, stale files and folders
+ * removed) or, with `check`, compares it with the real output on disk and
+ * lists the drift. Output that already matches is not rewritten.
+ */
+export function applyPlan(plan: RenderPlan, target: PlanTarget, out: Console): number {
+  const units = unitsOf(plan, target);
+  const stale = target.all ? childDirs(target.outRoot).filter((dir) => !units.some((unit) => unit.dir === dir)) : [];
+  const drift = checkUnits(units, stale, dirname(target.outRoot));
+  if (target.check) {
+    if (drift.length === 0) {
+      const fileCount = units.reduce((sum, unit) => sum + unit.files.length, 0);
+      out.log(`up to date: ${fileCount} files in ${units.length} folders match the sources`);
+      return EXIT.ok;
+    }
+    out.error("rendered output differs from the sources (run `npm run synth` and commit the result):");
+    for (const { path, change } of drift) out.error(`  ${change.padEnd(7)} ${path}`);
+    return EXIT.drift;
+  }
+  // Reading is cheaper than writing: an unchanged output is left as it is.
+  if (drift.length > 0) writeUnits(units, stale);
+  for (const unit of units) {
+    out.log(`rendered ${relative(dirname(target.outRoot), unit.dir)}: ${unit.files.length} files`);
+  }
+  return EXIT.ok;
+}

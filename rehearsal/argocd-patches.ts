@@ -11,7 +11,7 @@ export const LEFT_OUT_ADD_ONS: Readonly<Record<string, string>> = {
   "external-secrets":
     "its admission webhooks (failurePolicy Fail) are served by a pod KWOK never runs, so the API server would refuse every ExternalSecret; a stand-in writes the status and Secrets the operator would, and its CRDs come from ../shared/crds",
   "kube-prometheus-stack":
-    "its Prometheus and Alertmanager are run by prometheus-operator, which cannot run on KWOK, so they would stay Progressing; the rehearsal's Prometheus (Debian package) stands in and the operator's CRDs come from ../shared/crds",
+    "its Prometheus and Alertmanager are run by prometheus-operator, which cannot run on KWOK, so they would stay Progressing; the rehearsal's Prometheus 3 (built from the Go module proxy) stands in and the operator's CRDs come from ../shared/crds",
   "aws-load-balancer-controller":
     "its webhooks on Pods, Services and Ingresses (failurePolicy Fail) are served by a pod KWOK never runs; a stand-in writes Ingress status the way the controller would",
 };

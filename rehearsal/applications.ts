@@ -41,6 +41,10 @@ export interface ApplicationView {
 
 interface ApplicationObject {
   metadata: { name: string; annotations?: Record<string, string> };
+  spec: {
+    source?: object;
+    syncPolicy?: { syncOptions?: string[]; retry?: object };
+  };
   // biome-ignore lint/suspicious/noExplicitAny: the Application status is read field by field below.
   status?: any;
   // biome-ignore lint/suspicious/noExplicitAny: as above.
@@ -117,12 +121,22 @@ export class Applications {
   }
 
   /**
-   * A manual sync, as `argocd app sync <name>` requests it: an `operation` on the Application.
-   * Sync windows with `manualSync: true` let it through when automated syncs are blocked.
+   * A manual sync, as `argocd app sync <name>` (no flags) requests it: the `operation` Argo CD's API
+   * server writes on the Application (v3.5.1 server/application/application.go, Server.Sync): the
+   * Application's own sync options and retry strategy, its source, no prune. Sync windows with
+   * `manualSync: true` let it through when automated syncs are blocked. The sync options matter: an
+   * operation without RespectIgnoreDifferences applies Git's Rollout without the replicas the HPA
+   * set, and client-side apply then deletes them (they are in last-applied, put there by the
+   * syncs that respected the difference): the Rollout falls to one replica, under load.
    */
   async syncByHand(name: string, who: string): Promise<void> {
+    const { spec } = await this.get(name);
     await this.mergePatch(name, {
-      operation: { initiatedBy: { username: who }, sync: { syncStrategy: { hook: {} } } },
+      operation: {
+        initiatedBy: { username: who },
+        sync: { source: spec.source, prune: false, syncOptions: spec.syncPolicy?.syncOptions ?? [] },
+        ...(spec.syncPolicy?.retry === undefined ? {} : { retry: spec.syncPolicy.retry }),
+      },
     });
   }
 

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { ARGOCD_NAMESPACE } from "../argocd";
 import { ActiveWatch, appIs, autoSynced, expectThat, push, type Rehearsal, revertInGit, until } from "../context";
+import { MIN_REPLICAS } from "./bootstrap";
 import { runIn } from "./common";
 import { promoteAndSettle, promotedRelease } from "./releases";
 
@@ -99,6 +100,11 @@ async function undoIsRevertedBySelfHeal(rehearsal: Rehearsal, good: string, bad:
  */
 async function syncByHandOutsideTheWindow(rehearsal: Rehearsal, reverted: string): Promise<void> {
   const { applications, app } = rehearsal;
+  // The manual sync must leave the HPA's replicas alone, as auto-sync does: scaled up under load first.
+  const scaled = await until(rehearsal, "under load, the HPA has scaled the Rollout up", async () => {
+    const { replicas } = await rehearsal.state.rollout();
+    return replicas !== undefined && replicas > MIN_REPLICAS ? replicas : undefined;
+  });
   const syncedByHand = async (since: number) => {
     const view = await applications.view(app);
     const operation = view.operation;
@@ -123,6 +129,12 @@ async function syncByHandOutsideTheWindow(rehearsal: Rehearsal, reverted: string
       (await syncedByHand(asked)) === "synced" ? true : undefined,
     );
   }
+  const { replicas } = await rehearsal.state.rollout();
+  expectThat(
+    replicas !== undefined && replicas >= scaled,
+    `the manual sync to keep the HPA's ${scaled} replicas, found ${replicas}`,
+  );
+  rehearsal.log(`  ✓ the manual sync kept the HPA's replicas (${scaled} → ${replicas})`);
 }
 
 /**

@@ -55,6 +55,8 @@ async function build(root, buildDir) {
     // import() becomes require(): the launcher's require loads heavy.cjs with its code cache, and vm.Script
     // code needs no dynamic-import loader (Node 20 only has an experimental one).
     supported: { "dynamic-import": false },
+    // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow; its ES build bundles.
+    alias: { "jsonc-parser": "jsonc-parser/lib/esm/main.js" },
     // Errors are reported once below, not by each of the builds that share a broken module.
     logLevel: "silent",
   };

@@ -5,6 +5,7 @@ import { AnalysisChart } from "./analysis";
 import { JobsChart } from "./jobs";
 import { MonitoringChart } from "./monitoring";
 import { NetworkChart } from "./network";
+import { RestoreDrillChart } from "./restore-drill";
 import { SecurityChart } from "./security";
 import { WebsiteChart } from "./website";
 
@@ -17,5 +18,6 @@ export function composeCharts(scope: Construct, env: EnvConfig): Chart[] {
     new AnalysisChart(scope, env),
     new JobsChart(scope, env),
     new MonitoringChart(scope, env),
+    new RestoreDrillChart(scope, env),
   ];
 }

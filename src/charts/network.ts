@@ -21,12 +21,7 @@ export class NetworkChart extends Chart {
     super(scope, "network", { namespace: env.namespace, disableResourceNameHashes: true });
     const labels = commonLabels({ env: env.name, workload: "network" });
     const { infra, platform } = env;
-    const databaseClients = [
-      ...Object.keys(env.workloads),
-      DATABASE_JOBS.migrate,
-      DATABASE_JOBS.backup,
-      DATABASE_JOBS.restoreCheck,
-    ];
+    const databaseClients = [...Object.keys(env.workloads), DATABASE_JOBS.migrate, DATABASE_JOBS.backup];
 
     new DefaultDenyPolicy(this, "default-deny", labels);
     new AllowPolicy(this, "dns", {
@@ -38,7 +33,7 @@ export class NetworkChart extends Chart {
     });
     new AllowPolicy(this, "postgres", {
       name: "allow-postgres-egress",
-      reason: "The website, its migrations, backups and restore checks use RDS PostgreSQL in the data subnets.",
+      reason: "The website, its migrations and backups use RDS PostgreSQL in the data subnets.",
       pods: databaseClients,
       labels,
       egress: { peers: cidrPeers(infra.dataSubnetCidrs), ports: [{ protocol: "TCP", port: 5432 }] },
@@ -46,8 +41,8 @@ export class NetworkChart extends Chart {
     new AllowPolicy(this, "aws-apis", {
       name: "allow-https-egress",
       reason:
-        "AWS APIs (S3 for backups, STS for IRSA) over HTTPS; VPC endpoints and public endpoints share no stable CIDR, so any address on 443.",
-      pods: [...Object.keys(env.workloads), DATABASE_JOBS.backup, DATABASE_JOBS.restoreCheck],
+        "AWS APIs (S3 for backups, STS for IRSA) and the RDS CA bundle the database jobs fetch over HTTPS; VPC endpoints and public endpoints share no stable CIDR, so any address on 443.",
+      pods: [...Object.keys(env.workloads), DATABASE_JOBS.migrate, DATABASE_JOBS.backup],
       labels,
       egress: { peers: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [{ protocol: "TCP", port: 443 }] },
     });

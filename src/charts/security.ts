@@ -1,7 +1,7 @@
 import { Chart } from "cdk8s";
 import { k8s } from "cdk8s-plus-28";
 import type { Construct } from "constructs";
-import { DB_OPS_SERVICE_ACCOUNT } from "../constructs/database-jobs-names";
+import { DB_MIGRATE_SERVICE_ACCOUNT, DB_OPS_SERVICE_ACCOUNT } from "../constructs/database-jobs-names";
 import { SyncedSecret } from "../constructs/external-secret";
 import { commonLabels } from "../constructs/labels";
 import { ResourceBudget } from "../constructs/resource-budget";
@@ -13,7 +13,8 @@ import type { EnvConfig } from "../env";
 
 /**
  * The namespace and what guards it: Pod Security `restricted`, a quota sized
- * from the env, and secrets that come from AWS Secrets Manager by name only.
+ * from the env, and secrets that come from AWS Secrets Manager by name only,
+ * each identity (website, migrator, backup) reading only its own.
  */
 export class SecurityChart extends Chart {
   constructor(scope: Construct, env: EnvConfig) {
@@ -51,39 +52,47 @@ export class SecurityChart extends Chart {
       });
     }
 
-    const dbOpsLabels = commonLabels({ env: env.name, workload: DB_OPS_SERVICE_ACCOUNT });
-    new k8s.KubeServiceAccount(namespaced, "db-ops-sa", {
-      metadata: {
-        name: DB_OPS_SERVICE_ACCOUNT,
-        labels: dbOpsLabels,
-        annotations: { ...syncWave(SYNC_WAVE.prerequisites), "eks.amazonaws.com/role-arn": env.infra.dbOpsRoleArn },
+    // One identity per database job: its own ServiceAccount (IRSA role), SecretStore and Secret.
+    const identities = [
+      {
+        account: DB_MIGRATE_SERVICE_ACCOUNT,
+        roleArn: env.infra.dbMigrateRoleArn,
+        secrets: [
+          { name: DB_OPS_SECRETS.migrator, remoteKey: env.infra.secretNames.databaseMigrator, keys: DATABASE_KEYS },
+        ],
       },
-      automountServiceAccountToken: false,
-    });
-    new AwsSecretStore(namespaced, "db-ops-store", {
-      name: DB_OPS_SERVICE_ACCOUNT,
-      region: env.infra.region,
-      serviceAccountName: DB_OPS_SERVICE_ACCOUNT,
-      labels: dbOpsLabels,
-    });
-    const dbOps = { storeName: DB_OPS_SERVICE_ACCOUNT, labels: dbOpsLabels };
-    new SyncedSecret(namespaced, "db-ops-database", {
-      ...dbOps,
-      name: DB_OPS_SECRETS.database,
-      remoteKey: env.infra.secretNames.database,
-      keys: DATABASE_KEYS,
-    });
-    new SyncedSecret(namespaced, "backup-public-key", {
-      ...dbOps,
-      name: DB_OPS_SECRETS.backupPublicKey,
-      remoteKey: env.infra.secretNames.backupGpgPublicKey,
-      keys: { "public.asc": "public_key" },
-    });
-    new SyncedSecret(namespaced, "backup-private-key", {
-      ...dbOps,
-      name: DB_OPS_SECRETS.backupPrivateKey,
-      remoteKey: env.infra.secretNames.backupGpgPrivateKey,
-      keys: { "private.asc": "private_key" },
-    });
+      {
+        account: DB_OPS_SERVICE_ACCOUNT,
+        roleArn: env.infra.dbOpsRoleArn,
+        secrets: [
+          { name: DB_OPS_SECRETS.backup, remoteKey: env.infra.secretNames.databaseBackup, keys: DATABASE_KEYS },
+          {
+            name: DB_OPS_SECRETS.backupPublicKey,
+            remoteKey: env.infra.secretNames.backupGpgPublicKey,
+            keys: { "public.asc": "public_key" },
+          },
+        ],
+      },
+    ];
+    for (const { account, roleArn, secrets } of identities) {
+      const accountLabels = commonLabels({ env: env.name, workload: account });
+      new k8s.KubeServiceAccount(namespaced, `${account}-sa`, {
+        metadata: {
+          name: account,
+          labels: accountLabels,
+          annotations: { ...syncWave(SYNC_WAVE.prerequisites), "eks.amazonaws.com/role-arn": roleArn },
+        },
+        automountServiceAccountToken: false,
+      });
+      new AwsSecretStore(namespaced, `${account}-store`, {
+        name: account,
+        region: env.infra.region,
+        serviceAccountName: account,
+        labels: accountLabels,
+      });
+      for (const secret of secrets) {
+        new SyncedSecret(namespaced, secret.name, { ...secret, storeName: account, labels: accountLabels });
+      }
+    }
   }
 }

@@ -56,6 +56,9 @@ export class BlueGreenRollout extends Rollout {
             autoPromotionEnabled: policy.autoPromotionEnabled,
             previewReplicaCount: policy.previewReplicaCount,
             scaleDownDelaySeconds: policy.scaleDownDelaySeconds,
+            // Bounds the peak: without it every old ReplicaSet still inside its delay keeps running at full
+            // size (rollout/replicaset.go scaleDownDelayHelper; nil means no limit), so the quota and the
+            // node groups could not be sized (src/capacity/peak.ts counts (2 + this) x maxReplicas).
             scaleDownDelayRevisionLimit: policy.scaleDownDelayRevisionLimit,
             abortScaleDownDelaySeconds: policy.abortScaleDownDelaySeconds,
             // Staging promotes itself once this passes; production waits for a human after it.

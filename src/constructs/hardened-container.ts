@@ -2,6 +2,7 @@ import { Duration, Size } from "cdk8s";
 import * as kplus from "cdk8s-plus-28";
 import type { Construct } from "constructs";
 import type { WorkloadConfig } from "../env";
+import { TMP_VOLUME_MEBIBYTES } from "../env/quantity";
 import { containerResources, workloadBudget } from "./container-budget";
 
 /** UID/GID of the image's unprivileged user; no root, no name lookup needed. */
@@ -9,18 +10,30 @@ export const RUNTIME_USER = 10001;
 
 /** The writable /tmp every read-only-root container gets, size-limited so it cannot fill the node. */
 export function tmpVolume(scope: Construct): kplus.Volume {
-  return kplus.Volume.fromEmptyDir(scope, "tmp", "tmp", { sizeLimit: Size.mebibytes(256) });
+  return kplus.Volume.fromEmptyDir(scope, "tmp", "tmp", { sizeLimit: Size.mebibytes(TMP_VOLUME_MEBIBYTES) });
 }
 
-function httpProbe(path: string, port: number, periodSeconds: number, failureThreshold: number): kplus.Probe {
-  return kplus.Probe.fromHttpGet(path, {
-    port,
+function probeTiming(periodSeconds: number, failureThreshold: number) {
+  return {
     periodSeconds: Duration.seconds(periodSeconds),
     failureThreshold,
     timeoutSeconds: Duration.seconds(2),
     initialDelaySeconds: Duration.seconds(0),
     successThreshold: 1,
-  });
+  };
+}
+
+function httpProbe(path: string, port: number, periodSeconds: number, failureThreshold: number): kplus.Probe {
+  return kplus.Probe.fromHttpGet(path, { port, ...probeTiming(periodSeconds, failureThreshold) });
+}
+
+/**
+ * "The process is alive": the port accepts connections. The health path checks the database and
+ * Redis (docs/rollouts.md, health contract), so probing it for liveness would restart every pod on
+ * a dependency blip; that check belongs to readiness, which only takes a pod out of the Service.
+ */
+function tcpProbe(port: number, periodSeconds: number, failureThreshold: number): kplus.Probe {
+  return kplus.Probe.fromTcpSocket({ port, ...probeTiming(periodSeconds, failureThreshold) });
 }
 
 /** What Pod Security Admission `restricted` demands, and a read-only root on top. */
@@ -60,10 +73,11 @@ export function hardenedContainerProps(
     ],
     securityContext: restrictedSecurityContext(RUNTIME_USER),
     resources: containerResources(workloadBudget(workload)),
-    // Startup allows 2 minutes of boot; after that liveness restarts a hung
-    // process within 30 s and readiness drops a pod from the Service within 15 s.
+    // Startup allows 2 minutes of boot; after that liveness restarts a process that stopped
+    // accepting connections within 30 s, and readiness (dependencies included) drops a pod from
+    // the Service within 15 s without restarting it.
     startup: httpProbe(workload.healthPath, workload.containerPort, 5, 24),
-    liveness: httpProbe(workload.healthPath, workload.containerPort, 10, 3),
+    liveness: tcpProbe(workload.containerPort, 10, 3),
     readiness: httpProbe(workload.healthPath, workload.containerPort, 5, 3),
     volumeMounts: [{ path: "/tmp", volume: tmp }],
     envVariables: {

@@ -59,9 +59,10 @@ export class AllowPolicy extends k8s.KubeNetworkPolicy {
 
 /** Denies all ingress and egress to every pod unless an AllowPolicy opens it. */
 export class DefaultDenyPolicy extends k8s.KubeNetworkPolicy {
-  constructor(scope: Construct, id: string, labels: Record<string, string>) {
+  /** `name` differs per namespace: dist/<env>/ holds one file per kind and name. */
+  constructor(scope: Construct, id: string, labels: Record<string, string>, name = "default-deny-all") {
     super(scope, id, {
-      metadata: { name: "default-deny-all", labels, annotations: syncWave(SYNC_WAVE.supporting) },
+      metadata: { name, labels, annotations: syncWave(SYNC_WAVE.supporting) },
       spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
     });
   }

@@ -1,6 +1,7 @@
 import { Duration } from "cdk8s";
 import * as kplus from "cdk8s-plus-28";
 import type { WorkloadConfig } from "../env";
+import { withEphemeralStorage, workloadBudget } from "./container-budget";
 import { hardenedContainerProps, RUNTIME_USER, tmpVolume } from "./hardened-container";
 import { selectorLabels, type WorkloadIdentity } from "./labels";
 import { type PodTemplateJson, scratchChart, workloadSpecJson } from "./scratch";
@@ -87,5 +88,6 @@ export function hardenedPodTemplate(props: PodTemplateProps): PodTemplateJson {
     ],
   });
   const { metadata, spec } = workloadSpecJson(deployment).template;
-  return { metadata, spec: { ...spec, ...scheduling(props) } };
+  const budget = workloadBudget(props.workload);
+  return { metadata, spec: { ...withEphemeralStorage(spec, () => budget), ...scheduling(props) } };
 }

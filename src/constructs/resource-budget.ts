@@ -1,24 +1,12 @@
 import { k8s } from "cdk8s-plus-28";
 import { Construct } from "constructs";
+import { peakPodGroups } from "../capacity/peak";
 import type { EnvConfig } from "../env";
-import { type ContainerBudget, DB_TOOLS_BUDGET, SMOKE_TEST_BUDGET, workloadBudget } from "./container-budget";
+import type { ContainerBudget } from "./container-budget";
 import { SYNC_WAVE, syncWave } from "./sync-wave";
 
-/** How many of each container can run at once, at worst. */
-function peakContainers(env: EnvConfig): { budget: ContainerBudget; count: number }[] {
-  return Object.values(env.workloads)
-    .flatMap((workload) => [
-      // Blue/green: before the switch the preview ReplicaSet is scaled to the active one's size, and
-      // up to scaleDownDelayRevisionLimit older ReplicaSets still wait out their scale-down delay.
-      {
-        budget: workloadBudget(workload),
-        count: (2 + workload.rollout.scaleDownDelayRevisionLimit) * workload.hpa.maxReplicas,
-      },
-      { budget: workloadBudget(workload), count: 1 }, // the migration Job runs the website image
-      { budget: SMOKE_TEST_BUDGET, count: 1 },
-    ])
-    .concat([{ budget: DB_TOOLS_BUDGET, count: 2 }]); // backup and restore check
-}
+/** How many of each container can run at once, at worst: the same list the capacity rules count. */
+const peakContainers = (env: EnvConfig) => peakPodGroups(env);
 
 function total(env: EnvConfig, pick: (budget: ContainerBudget) => number): number {
   return peakContainers(env).reduce((sum, { budget, count }) => sum + pick(budget) * count, 0);
@@ -30,9 +18,8 @@ function largest(env: EnvConfig, pick: (budget: ContainerBudget) => number): num
 
 /**
  * A ResourceQuota sized for the worst moment of a release at full scale (both
- * colours and the old ReplicaSets still in their scale-down delay at maxReplicas,
- * plus every job), and a LimitRange that caps any one container at the largest
- * this env declares. Derived, never typed twice.
+ * colours and the old ReplicaSets the scale-down delay keeps, at maxReplicas, plus every job), and a LimitRange that caps any one
+ * container at the largest this env declares. Derived, never typed twice.
  */
 export class ResourceBudget extends Construct {
   constructor(scope: Construct, id: string, env: EnvConfig, labels: Record<string, string>) {
@@ -47,6 +34,8 @@ export class ResourceBudget extends Construct {
           "requests.memory": k8s.Quantity.fromString(`${total(env, (b) => b.memoryRequestMebibytes)}Mi`),
           "limits.cpu": k8s.Quantity.fromString(`${total(env, (b) => b.cpuLimitMillis)}m`),
           "limits.memory": k8s.Quantity.fromString(`${total(env, (b) => b.memoryLimitMebibytes)}Mi`),
+          "requests.ephemeral-storage": k8s.Quantity.fromString(`${total(env, (b) => b.storageRequestMebibytes)}Mi`),
+          "limits.ephemeral-storage": k8s.Quantity.fromString(`${total(env, (b) => b.storageLimitMebibytes)}Mi`),
         },
       },
     });
@@ -59,10 +48,19 @@ export class ResourceBudget extends Construct {
             max: {
               cpu: k8s.Quantity.fromString(`${largest(env, (b) => b.cpuLimitMillis)}m`),
               memory: k8s.Quantity.fromString(`${largest(env, (b) => b.memoryLimitMebibytes)}Mi`),
+              "ephemeral-storage": k8s.Quantity.fromString(`${largest(env, (b) => b.storageLimitMebibytes)}Mi`),
             },
-            // Only for a container that forgets its own; every rendered one sets both.
-            defaultRequest: { cpu: k8s.Quantity.fromString("50m"), memory: k8s.Quantity.fromString("64Mi") },
-            default: { cpu: k8s.Quantity.fromString("200m"), memory: k8s.Quantity.fromString("256Mi") },
+            // Only for a container that forgets its own; every rendered one sets all three.
+            defaultRequest: {
+              cpu: k8s.Quantity.fromString("50m"),
+              memory: k8s.Quantity.fromString("64Mi"),
+              "ephemeral-storage": k8s.Quantity.fromString("64Mi"),
+            },
+            default: {
+              cpu: k8s.Quantity.fromString("200m"),
+              memory: k8s.Quantity.fromString("256Mi"),
+              "ephemeral-storage": k8s.Quantity.fromString("512Mi"),
+            },
           },
         ],
       },

@@ -3,9 +3,14 @@ export function workloadSecretNames(workload: string) {
   return { database: `${workload}-database`, redis: `${workload}-redis` };
 }
 
+/** The database jobs' Secrets: one database identity each, never the website's or each other's. */
 export const DB_OPS_SECRETS = {
-  database: "db-ops-database",
+  /** The migrator: owns the schema (DDL). */
+  migrator: "db-migrate-database",
+  /** The backup: reads every table, writes nothing. */
+  backup: "db-backup-database",
   backupPublicKey: "backup-gpg-public-key",
+  /** Only in the restore drill's namespace. */
   backupPrivateKey: "backup-gpg-private-key",
 } as const;
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { MeasurementConfig } from "./analysis-schema";
-import type { EnvShape, WorkloadConfig } from "./schema";
+import type { EnvShape, WorkloadConfig } from "./shape";
 
 type Context = z.RefinementCtx<EnvShape>;
 type Path = (string | number)[];

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { EnvConfigError } from "./errors";
+import { describeJsonProblem } from "./json-problem";
 
 /** Each env's image (written by set-image and promote), relative to the repository root. */
 export const IMAGES_DIR = "src/env/images";
@@ -22,7 +23,7 @@ export function readCommittedJson(repoRoot: string, file: string, env: string): 
   }
   try {
     return JSON.parse(text);
-  } catch (error) {
-    throw new EnvConfigError(env, [`env ${env}: ${file}: not readable JSON (${(error as Error).message})`]);
+  } catch {
+    throw new EnvConfigError(env, [`env ${env}: ${file}: ${describeJsonProblem(text)}`]);
   }
 }

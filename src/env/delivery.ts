@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cronSchema } from "./cron";
 
 /**
  * How Argo CD delivers every env: the repo it watches, where it runs, and
@@ -13,9 +14,14 @@ export const deliverySchema = z.strictObject({
   project: z.string().regex(/^[a-z0-9-]+$/, "must be a lower-case name"),
   /** AppProject of the platform add-ons (upstream Helm charts). */
   platformProject: z.string().regex(/^[a-z0-9-]+$/, "must be a lower-case name"),
+  /**
+   * Envs whose releases wait for a person (`kubectl argo rollouts promote`): the deployment guide's
+   * manual approval for production, as policy. An env listed here with autoPromotionEnabled is refused.
+   */
+  manualPromotionEnvs: z.array(z.string().min(1, "must name an env")).min(1, "must list at least production"),
   /** When automated syncs may change production; manual syncs stay allowed for incidents. */
   productionSyncWindow: z.strictObject({
-    schedule: z.string().regex(/^(\S+\s+){4}\S+$/, "must be a five-field cron expression"),
+    schedule: cronSchema,
     duration: z.string().regex(/^\d+[mh]$/, "must be a duration such as 10h"),
     timeZone: z.string().min(1, "must name a time zone"),
   }),
@@ -29,6 +35,7 @@ export const delivery: z.input<typeof deliverySchema> = {
   argocdNamespace: "argocd",
   project: "candlefish",
   platformProject: "candlefish-platform",
+  manualPromotionEnvs: ["production"],
   // Weekdays 07:00–18:00 UTC: automated changes land while people are at work.
   productionSyncWindow: { schedule: "0 7 * * 1-5", duration: "11h", timeZone: "Etc/UTC" },
 };

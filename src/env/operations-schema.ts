@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { cronSchema as cron } from "./cron";
 import { imageSchema } from "./image-schema";
 
-/** Five-field cron, minute to weekday; checked loosely, the API server checks the rest. */
-const cron = z.string().regex(/^(\S+\s+){4}\S+$/, "must be a five-field cron expression such as '17 3 * * *'");
+/** Ephemeral storage (container logs, writable layers, emptyDirs), in Mi or Gi like memory. */
+export const storageQuantity = z
+  .string()
+  .regex(/^[0-9]+(Mi|Gi)$/, "must be an ephemeral-storage quantity in Mi or Gi, such as 512Mi or 2Gi");
 
 /** Migrations, encrypted backups and restore drills of the env's PostgreSQL. */
 export const databaseSchema = z.strictObject({
@@ -10,10 +13,25 @@ export const databaseSchema = z.strictObject({
   toolsImage: imageSchema,
   /** Runs in the website image before each release; must be idempotent and backward compatible. */
   migrationCommand: z.array(z.string().min(1, "must not be empty")).min(1, "must name a command"),
+  /** Fetches the region's RDS CA bundle before a job connects with verify-full (needs curl and sh). */
+  caBundleFetchImage: imageSchema,
   backupSchedule: cron,
-  restoreCheckSchedule: cron,
-  /** Must return one row whose first column is a positive count after a good restore. */
-  restoreCheckQuery: z.string().regex(/^SELECT\s/i, "must be a SELECT statement"),
+  /** The backup Job's ephemeral storage: pg_dump streams, so only gpg's home in /tmp and logs. */
+  backupStorage: z.strictObject({ request: storageQuantity, limit: storageQuantity }),
+  /** The monthly restore drill: into a throwaway PostgreSQL in its own namespace, never production. */
+  restoreDrill: z.strictObject({
+    schedule: cron,
+    /** Must return one row whose first column is a positive count after a good restore. */
+    checkQuery: z.string().regex(/^SELECT\s/i, "must be a SELECT statement"),
+    /** The throwaway server: the major version of the production engine (pg_restore needs >= the dump's). */
+    postgresImage: imageSchema,
+    /** The throwaway server's data directory (an emptyDir): room for the restored database. */
+    scratchStorage: storageQuantity,
+    /** The database recovery time objective: a drill slower than this is a failed drill. */
+    recoveryTimeObjectiveMinutes: z.int().min(1, "must be at least 1 minute"),
+    /** A drill that has not succeeded for this long is a failed drill (it silently stopped running). */
+    maxDaysBetweenDrills: z.int().min(1, "must be at least 1 day"),
+  }),
 });
 
 export const ingressSchema = z.strictObject({

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { nodesSchema } from "./nodes-schema";
+import { outputsRules } from "./outputs-rules";
 
 /** IPv4 CIDR such as 10.0.0.0/16, octets and prefix in range. */
 const cidr = z
@@ -25,39 +27,54 @@ const secretName = z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, "must be a Se
  * What terraform-ts publishes to SSM and `resolve` writes to
  * src/env/outputs/<env>.json. Never a secret value: only names and ARNs.
  */
-export const infraOutputsSchema = z.strictObject({
-  region: z.string().regex(/^[a-z]{2}-[a-z]+-\d$/, "must be an AWS region such as us-east-1"),
-  clusterName: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "must be an EKS cluster name"),
-  vpcId: z.string().regex(/^vpc-[0-9a-f]{8,17}$/, "must be a VPC id such as vpc-0123456789abcdef0"),
-  vpcCidr: cidr,
-  /** Where the internet-facing ALB runs; its nodes reach pods from these ranges (target-type ip). */
-  publicSubnetCidrs: z.array(cidr).min(1, "must list at least one subnet"),
-  /** Where nodes, pods and an internal ALB run. */
-  privateSubnetCidrs: z.array(cidr).min(1, "must list at least one subnet"),
-  /** Where RDS PostgreSQL and ElastiCache Redis run. */
-  dataSubnetCidrs: z.array(cidr).min(1, "must list at least one subnet"),
-  certificateArn: arn("acm", "certificate\\/[0-9a-f-]{36}"),
-  wafAclArn: arn("wafv2", "regional\\/webacl\\/[\\w-]+\\/[0-9a-f-]{36}"),
-  /** IRSA role of each workload's ServiceAccount: reads that workload's own secrets. */
-  workloadRoleArns: z.record(z.string(), roleArn),
-  /** IRSA roles of the platform add-ons' controllers. */
-  addOnRoleArns: z.strictObject({
-    externalSecrets: roleArn,
-    loadBalancerController: roleArn,
-    clusterAutoscaler: roleArn,
-  }),
-  /** IRSA role of the backup jobs: the backup bucket and the backup keys. */
-  dbOpsRoleArn: roleArn,
-  backupBucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name"),
-  /** Secrets Manager names the ExternalSecrets read; the values never leave AWS. */
-  secretNames: z.strictObject({
-    database: secretName,
-    redis: secretName,
-    backupGpgPublicKey: secretName,
-    backupGpgPrivateKey: secretName,
-    /** Alertmanager's receiver credentials (pager routing key, chat webhook URL). */
-    alerting: secretName,
-  }),
-});
+export const infraOutputsSchema = z
+  .strictObject({
+    region: z.string().regex(/^[a-z]{2}-[a-z]+-\d$/, "must be an AWS region such as us-east-1"),
+    /** The AWS account the env runs in; every ARN below belongs to it. */
+    accountId: z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id"),
+    clusterName: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, "must be an EKS cluster name"),
+    /** The node groups at their sizes and what each instance type gives pods (src/env/capacity). */
+    nodes: nodesSchema,
+    vpcId: z.string().regex(/^vpc-[0-9a-f]{8,17}$/, "must be a VPC id such as vpc-0123456789abcdef0"),
+    vpcCidr: cidr,
+    /** Where the internet-facing ALB runs; its nodes reach pods from these ranges (target-type ip). */
+    publicSubnetCidrs: z.array(cidr).min(1, "must list at least one subnet"),
+    /** Where nodes, pods and an internal ALB run. */
+    privateSubnetCidrs: z.array(cidr).min(1, "must list at least one subnet"),
+    /** Where RDS PostgreSQL and ElastiCache Redis run. */
+    dataSubnetCidrs: z.array(cidr).min(1, "must list at least one subnet"),
+    certificateArn: arn("acm", "certificate\\/[0-9a-f-]{36}"),
+    wafAclArn: arn("wafv2", "regional\\/webacl\\/[\\w-]+\\/[0-9a-f-]{36}"),
+    /** IRSA role of each workload's ServiceAccount: reads that workload's own secrets. */
+    workloadRoleArns: z.record(z.string(), roleArn),
+    /** IRSA roles of the platform add-ons' controllers. */
+    addOnRoleArns: z.strictObject({
+      externalSecrets: roleArn,
+      loadBalancerController: roleArn,
+      clusterAutoscaler: roleArn,
+    }),
+    /** IRSA role of the migration Job: reads the migrator's database secret, nothing else. */
+    dbMigrateRoleArn: roleArn,
+    /** IRSA role of the backup jobs: the backup identity's secret, the GPG public key, writes to the bucket. */
+    dbOpsRoleArn: roleArn,
+    /** IRSA role of the restore drill: the GPG private key and read access to the bucket; no database. */
+    restoreDrillRoleArn: roleArn,
+    backupBucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name"),
+    /** Secrets Manager names the ExternalSecrets read; the values never leave AWS. */
+    secretNames: z.strictObject({
+      /** The website's database identity: reads and writes data, no DDL. */
+      database: secretName,
+      /** The migrator's: owns the schema. */
+      databaseMigrator: secretName,
+      /** The backup's: reads only. */
+      databaseBackup: secretName,
+      redis: secretName,
+      backupGpgPublicKey: secretName,
+      backupGpgPrivateKey: secretName,
+      /** Alertmanager's receiver credentials (pager routing key, chat webhook URL). */
+      alerting: secretName,
+    }),
+  })
+  .superRefine(outputsRules);
 
 export type InfraOutputs = z.output<typeof infraOutputsSchema>;

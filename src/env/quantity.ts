@@ -10,3 +10,6 @@ export function memoryBytes(quantity: string): number {
   const unit = quantity.slice(-2);
   return Number(quantity.slice(0, -2)) * (binaryUnits[unit] ?? Number.NaN);
 }
+
+/** The /tmp emptyDir every container gets: the volume and the rules that compare against it read this one number. */
+export const TMP_VOLUME_MEBIBYTES = 256;

@@ -1,13 +1,14 @@
 import type { z } from "zod";
 import { analysisRules, sloRules } from "./analysis-rules";
-import { cpuMillicores, memoryBytes } from "./quantity";
-import type { EnvShape } from "./schema";
+import { cpuMillicores, memoryBytes, TMP_VOLUME_MEBIBYTES } from "./quantity";
+import type { EnvShape } from "./shape";
 
 type Context = z.RefinementCtx<EnvShape>;
 
 const quantityParsers = [
   ["cpu", cpuMillicores],
   ["memory", memoryBytes],
+  ["ephemeralStorage", memoryBytes],
 ] as const;
 
 function fail(ctx: Context, path: (string | number)[], message: string, input: unknown): void {
@@ -20,6 +21,12 @@ function fail(ctx: Context, path: (string | number)[], message: string, input: u
  */
 export function crossFieldRules(env: EnvShape, ctx: Context): void {
   sloRules(env, ctx);
+  storageRules(env, ctx);
+  env.topology.zones.forEach((zone, index) => {
+    if (!zone.startsWith(env.infra.region) || zone.length !== env.infra.region.length + 1) {
+      fail(ctx, ["topology", "zones", index], `must be a zone of infra.region = ${env.infra.region}`, zone);
+    }
+  });
   for (const [name, workload] of Object.entries(env.workloads)) {
     const at = (...path: string[]) => ["workloads", name, ...path];
     const { hpa, pdb, rollout, resources } = workload;
@@ -43,6 +50,15 @@ export function crossFieldRules(env: EnvShape, ctx: Context): void {
         hpa.minReplicas,
       );
     }
+    const served = hpa.concurrentUsersPerPod * hpa.maxReplicas;
+    if (served < env.capacity.concurrentUsers) {
+      fail(
+        ctx,
+        at("hpa", "maxReplicas"),
+        `× hpa.concurrentUsersPerPod = ${hpa.concurrentUsersPerPod} (an assumption until a load test measures it) serves ${served} concurrent users at the CPU target, below capacity.concurrentUsers = ${env.capacity.concurrentUsers}`,
+        hpa.maxReplicas,
+      );
+    }
     if (rollout.previewReplicaCount > hpa.maxReplicas) {
       fail(
         ctx,
@@ -59,6 +75,7 @@ export function crossFieldRules(env: EnvShape, ctx: Context): void {
         workload.metrics.port,
       );
     }
+    tmpFits(ctx, at("resources", "limits", "ephemeralStorage"), resources.limits.ephemeralStorage);
     for (const [resource, amountOf] of quantityParsers) {
       const request = resources.requests[resource];
       const limit = resources.limits[resource];
@@ -80,5 +97,26 @@ export function crossFieldRules(env: EnvShape, ctx: Context): void {
       );
     }
     analysisRules(env, ctx, at, workload);
+  }
+}
+
+/** An ephemeral-storage limit below the /tmp volume would evict the pod before /tmp is full. */
+function tmpFits(ctx: Context, path: (string | number)[], limit: string): void {
+  if (memoryBytes(limit) < TMP_VOLUME_MEBIBYTES * 2 ** 20) {
+    fail(ctx, path, `must be at least the ${TMP_VOLUME_MEBIBYTES}Mi /tmp volume every container mounts`, limit);
+  }
+}
+
+/** The database Jobs' ephemeral storage: requests fit limits, limits fit /tmp. */
+function storageRules(env: EnvShape, ctx: Context): void {
+  const { request, limit } = env.database.backupStorage;
+  tmpFits(ctx, ["database", "backupStorage", "limit"], limit);
+  if (memoryBytes(request) > memoryBytes(limit)) {
+    fail(
+      ctx,
+      ["database", "backupStorage", "request"],
+      `must be at most database.backupStorage.limit = ${limit}`,
+      request,
+    );
   }
 }

@@ -7,6 +7,8 @@ export const staging = defineEnv(base, {
   namespace: "candlefish-staging",
   ingress: { previewHost: "preview.staging.candlefish.ai" },
   domain: "staging.candlefish.ai",
+  // Release checks and demos, not the public: a tenth of production.
+  capacity: { concurrentUsers: 1_000 },
   workloads: {
     website: {
       hpa: { maxReplicas: 6 },

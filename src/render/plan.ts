@@ -1,5 +1,14 @@
 import { addOnVersionProblems } from "../addons/version-rules";
-import { type DeliveryConfig, type EnvConfig, isEnvConfigError, parseDeliveryConfig, parseEnvConfig } from "../env";
+import { capacityProblems } from "../capacity/rule";
+import {
+  delivery as committedDelivery,
+  type DeliveryConfig,
+  type EnvConfig,
+  isEnvConfigError,
+  parseDeliveryConfig,
+  parseEnvConfig,
+} from "../env";
+import { manualGateProblems } from "../env/delivery-rules";
 import { type ArgoCdLayout, renderArgoCd } from "./argocd";
 import type { RenderedFile } from "./manifests";
 import { type RenderWorkers, renderEnvOutputs } from "./parallel";
@@ -52,11 +61,14 @@ export function renderPlan(request: RenderRequest): RenderPlan {
     }
     const config = collect(problems, () => parseEnvConfig(env, request.inputs[env]));
     if (config === undefined) continue;
-    problems.push(...addOnVersionProblems(config));
+    problems.push(...addOnVersionProblems(config), ...capacityProblems(config));
     configs.push(config);
   }
-  const delivery: DeliveryConfig | undefined =
-    request.argocd === undefined ? undefined : collect(problems, () => parseDeliveryConfig(request.argocd?.delivery));
+  // The delivery policy binds every render (production's manual gate), not only the one that writes argocd/.
+  const delivery: DeliveryConfig | undefined = collect(problems, () =>
+    parseDeliveryConfig(request.argocd?.delivery ?? committedDelivery),
+  );
+  if (delivery !== undefined) problems.push(...manualGateProblems(delivery, configs));
   if (problems.length > 0) throw new InvalidEnvsError(problems);
 
   const outputs = renderEnvOutputs(configs, request.workers);

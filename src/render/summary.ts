@@ -1,4 +1,5 @@
 import { posix } from "node:path";
+import { capacityTable } from "../capacity/table";
 import { envApplicationName } from "../charts/argocd";
 import { imageReference } from "../constructs/image";
 import type { EnvConfig } from "../env";
@@ -44,6 +45,7 @@ export function envSummary(env: EnvConfig, runbookBase: string): RenderedFile {
       "",
     );
   }
+  lines.push(...capacityTable(env));
   lines.push("## Alerts", "", "| alert | severity | runbook |", "| --- | --- | --- |");
   for (const alert of Object.values(ALERTS)) {
     lines.push(`| ${alert.name} | ${alert.severity} | [${alert.runbook}](${runbookBase}/${alert.runbook}.md) |`);

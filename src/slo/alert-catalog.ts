@@ -92,6 +92,30 @@ export const ALERTS = {
     description:
       "{{ $labels.namespace }}/{{ $labels.name }} has not been Ready for 15 minutes: the Kubernetes Secret may be stale or missing.",
   },
+  restoreDrillOverdue: {
+    name: "RestoreDrillOverdue",
+    severity: "warning",
+    runbook: "restore-drill",
+    summary: "No successful restore drill in {{ $labels.namespace }} for too long",
+    description:
+      "The CronJob {{ $labels.namespace }}/{{ $labels.cronjob }} has not completed a restore drill within its allowed interval (or does not exist, or was never successful): the backups are unproven.",
+  },
+  restoreDrillFailed: {
+    name: "RestoreDrillFailed",
+    severity: "warning",
+    runbook: "restore-drill",
+    summary: "Restore drill {{ $labels.job_name }} failed in {{ $labels.namespace }}",
+    description:
+      "The restore drill Job {{ $labels.namespace }}/{{ $labels.job_name }} failed: the latest backup could not be fetched, decrypted, restored or checked.",
+  },
+  restoreDrillSlow: {
+    name: "RestoreDrillSlowerThanRto",
+    severity: "warning",
+    runbook: "restore-drill",
+    summary: "Restore drill {{ $labels.job_name }} is slower than the database RTO",
+    description:
+      "The restore drill Job {{ $labels.namespace }}/{{ $labels.job_name }} has run longer than the database recovery time objective: a real restore would miss it.",
+  },
 } as const;
 
 export type AlertKey = keyof typeof ALERTS;

@@ -40,6 +40,12 @@ export function mapToOutputs(env: string, parameters: readonly FetchedParameter[
       );
     } else if (parameter.type !== spec.type) {
       problems.push(`${name}: is a ${parameter.type}, expected a ${spec.type}`);
+    } else if (spec.json) {
+      try {
+        setPath(outputs, spec.output, JSON.parse(parameter.value));
+      } catch (error) {
+        problems.push(`${name}: is not JSON (${(error as Error).message})`);
+      }
     } else {
       setPath(outputs, spec.output, spec.type === "StringList" ? parameter.value.split(",") : parameter.value);
     }
@@ -52,8 +58,12 @@ export function mapToOutputs(env: string, parameters: readonly FetchedParameter[
       ok: false,
       problems: parsed.error.issues.map((issue) => {
         const output = issue.path.filter((key) => typeof key === "string").join(".");
-        const name =
-          parameterOfOutput.get(output) ?? parameterOfOutput.get(output.split(".").slice(0, -1).join(".")) ?? output;
+        // The longest output path that is a parameter's: a JSON parameter's fields sit below it.
+        const keys = output.split(".");
+        const owner = keys
+          .map((_, end) => keys.slice(0, keys.length - end).join("."))
+          .find((p) => parameterOfOutput.has(p));
+        const name = (owner === undefined ? undefined : parameterOfOutput.get(owner)) ?? output;
         return `${name}: ${issue.message} (got ${JSON.stringify(issue.input)})`;
       }),
     };

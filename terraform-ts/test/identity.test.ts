@@ -12,7 +12,9 @@ const expectedServiceAccounts = (envName: string) => ({
   "external-secrets": "system:serviceaccount:external-secrets:external-secrets",
   "aws-load-balancer-controller": "system:serviceaccount:kube-system:aws-load-balancer-controller",
   "cluster-autoscaler": "system:serviceaccount:kube-system:cluster-autoscaler",
+  "db-migrate": `system:serviceaccount:candlefish-${envName}:db-migrate`,
   "db-ops": `system:serviceaccount:candlefish-${envName}:db-ops`,
+  "db-restore-drill": `system:serviceaccount:candlefish-${envName}-restore-drill:db-restore-drill`,
 });
 
 describe.each(ENV_NAMES)("%s IRSA roles", (envName) => {
@@ -65,17 +67,45 @@ describe.each(ENV_NAMES)("%s IRSA roles", (envName) => {
     expect(readable).toEqual([expect.stringMatching(/secrets_alerting_/)]);
   });
 
-  it("lets db-ops write and read the backup bucket, use its key, and read the GPG key secrets", () => {
-    const statements = policyAt("irsa/db-ops/permissions").statement as { actions: string[]; resources: string[] }[];
-    const resourcesFor = (action: string) =>
+  const permissionsOf = (roleId: string) => {
+    const statements = policyAt(`irsa/${roleId}/permissions`).statement as { actions: string[]; resources: string[] }[];
+    return (action: string) =>
       statements.filter((statement) => statement.actions.includes(action)).flatMap((statement) => statement.resources);
+  };
+
+  it("lets the migration Job read the migrator's database secret and nothing else", () => {
+    const resourcesFor = permissionsOf("db-migrate");
+    expect(resourcesFor("secretsmanager:GetSecretValue")).toEqual([
+      expect.stringMatching(/secrets_database-migrator_/),
+    ]);
+    expect(resourcesFor("s3:GetObject")).toEqual([]);
+  });
+
+  it("lets db-ops (the backup) write backups with the bucket's key, read the backup role and the public key only", () => {
+    const resourcesFor = permissionsOf("db-ops");
     expect(resourcesFor("s3:PutObject")).toEqual([expect.stringMatching(/storage_backups_bucket_.*\.arn\}\/\*$/)]);
-    expect(resourcesFor("s3:GetObject")).toEqual([expect.stringMatching(/storage_backups_bucket_.*\.arn\}\/\*$/)]);
+    expect(resourcesFor("s3:GetObject")).toEqual([]);
     expect(resourcesFor("kms:GenerateDataKey")).toEqual([expect.stringMatching(/keys_backups_key_.*\.arn/)]);
     expect(resourcesFor("secretsmanager:GetSecretValue")).toEqual([
-      expect.stringMatching(/secrets_database_/),
+      expect.stringMatching(/secrets_database-backup_/),
       expect.stringMatching(/secrets_backup-gpg-public-key_/),
+    ]);
+  });
+
+  it("lets the restore drill read backups and the private key, and no database secret", () => {
+    const resourcesFor = permissionsOf("db-restore-drill");
+    expect(resourcesFor("s3:GetObject")).toEqual([expect.stringMatching(/storage_backups_bucket_.*\.arn\}\/\*$/)]);
+    expect(resourcesFor("s3:PutObject")).toEqual([]);
+    expect(resourcesFor("kms:Decrypt")).toContainEqual(expect.stringMatching(/keys_backups_key_.*\.arn/));
+    expect(resourcesFor("secretsmanager:GetSecretValue")).toEqual([
       expect.stringMatching(/secrets_backup-gpg-private-key_/),
     ]);
+  });
+
+  it("gives each database identity its own secret: no two roles read the same one", () => {
+    const readers = ["website", "db-migrate", "db-ops", "db-restore-drill"].flatMap((roleId) =>
+      permissionsOf(roleId)("secretsmanager:GetSecretValue"),
+    );
+    expect(new Set(readers).size).toBe(readers.length);
   });
 });

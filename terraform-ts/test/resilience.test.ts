@@ -53,15 +53,35 @@ describe.each(ENV_NAMES)("%s survives the loss of an AZ and keeps recoverable ba
     expect(replica?.provider).toBe("aws.dr");
   });
 
-  it("runs EKS 1.34 with an on-demand group that carries the whole 2-node floor and a spot group from 0", () => {
+  it("runs EKS 1.34 with one on-demand group per zone carrying a 1-node floor each and one spot group per zone from 0", () => {
     expect(onlyResource(stack, "aws_eks_cluster").version).toBe("1.34");
     const groups = resourcesOf(stack, "aws_eks_node_group");
-    expect(groups.map((group) => [group.capacity_type, group.instance_types, group.scaling_config])).toEqual([
-      ["ON_DEMAND", ["t3.medium"], { min_size: 2, max_size: 10, desired_size: 2 }],
-      ["SPOT", ["t3.medium", "t3a.medium"], { min_size: 0, max_size: 10, desired_size: 0 }],
+    const row = (group: (typeof groups)[number]) => [
+      group.node_group_name,
+      group.capacity_type,
+      group.instance_types,
+      group.scaling_config,
+      (group.subnet_ids as string[]).map((id) => /network_private-(\d)_/.exec(id)?.[1]),
+    ];
+    const zones = ["us-east-1a", "us-east-1b", "us-east-1c"];
+    expect(groups.map(row)).toEqual([
+      ...zones.map((zone, index) => [
+        `on-demand-${zone}`,
+        "ON_DEMAND",
+        ["t3.medium"],
+        { min_size: 1, max_size: 2, desired_size: 1 },
+        [String(index)],
+      ]),
+      ...zones.map((zone, index) => [
+        `spot-${zone}`,
+        "SPOT",
+        ["t3.medium", "t3a.medium"],
+        { min_size: 0, max_size: 3, desired_size: 0 },
+        [String(index)],
+      ]),
     ]);
     const floor = groups.reduce((sum, group) => sum + (group.scaling_config as { min_size: number }).min_size, 0);
-    expect(floor).toBe(2);
+    expect(floor).toBe(3);
   });
 
   it("stays on standard support: EKS upgrades the control plane instead of billing extended support", () => {
@@ -77,6 +97,10 @@ describe.each(ENV_NAMES)("%s survives the loss of an AZ and keeps recoverable ba
     ];
     expect(replicated).toEqual({
       [`candlefish/${envName}/database`]: inDr,
+      // The schema owner restores into a DR database; the read-only backup identity is made anew there.
+      [`candlefish/${envName}/database-migrator`]: inDr,
+      [`candlefish/${envName}/database-backup`]: undefined,
+      [`candlefish/${envName}/alerting`]: undefined,
       [`candlefish/${envName}/backup-gpg-private-key`]: inDr,
       [`candlefish/${envName}/backup-gpg-public-key`]: undefined,
       [`candlefish/${envName}/redis`]: undefined,

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SSM_PARAMETERS } from "../../src/ssm/parameters";
 import { ENV_NAMES, resourcesOf, synthesizeEnv } from "./synthesized";
@@ -32,6 +33,7 @@ describe.each(ENV_NAMES)("%s publishes the SSM outputs contract (src/ssm/paramet
 
   it("maps each String parameter to the resource attribute it describes", () => {
     expect(parameterValue("region")).toBe("us-east-1");
+    expect(parameterValue("account-id")).toBe("123456789012");
     expect(parameterValue("eks/cluster-name")).toMatch(/^\$\{aws_eks_cluster\..*\.name\}$/);
     expect(parameterValue("network/vpc-id")).toMatch(/^\$\{aws_vpc\..*\.id\}$/);
     expect(parameterValue("network/vpc-cidr")).toMatch(/^\$\{aws_vpc\..*\.cidr_block\}$/);
@@ -46,12 +48,29 @@ describe.each(ENV_NAMES)("%s publishes the SSM outputs contract (src/ssm/paramet
       /irsa_aws-load-balancer-controller_role_.*\.arn/,
     );
     expect(parameterValue("iam/addon-role-arns/cluster-autoscaler")).toMatch(/irsa_cluster-autoscaler_role_.*\.arn/);
+    expect(parameterValue("iam/db-migrate-role-arn")).toMatch(/irsa_db-migrate_role_.*\.arn/);
     expect(parameterValue("iam/db-ops-role-arn")).toMatch(/irsa_db-ops_role_.*\.arn/);
+    expect(parameterValue("iam/restore-drill-role-arn")).toMatch(/irsa_db-restore-drill_role_.*\.arn/);
     expect(parameterValue("storage/backup-bucket")).toMatch(/^\$\{aws_s3_bucket\.storage_backups_bucket_.*\.bucket\}$/);
   });
 
+  it("publishes the node groups, one per zone, and what each instance type gives pods, as the committed outputs hold them", () => {
+    const committed = JSON.parse(readFileSync(`${__dirname}/../../src/env/outputs/${envName}.json`, "utf8"));
+    const published = JSON.parse(parameterValue("eks/node-groups"));
+    expect(published).toEqual(committed.nodes);
+    // EKS AMI reservations for a 2-vCPU, 17-pod t3.medium: 60 + 10 millicores; 11 x 17 + 255 + 100 MiB eviction.
+    expect(published.instanceTypes["t3.medium"]).toEqual({
+      cpuMillis: 2000,
+      memoryMib: 3891,
+      maxPods: 17,
+      reservedCpuMillis: 70,
+      reservedMemoryMib: 542,
+    });
+  });
+
   it("publishes the secret NAMES, never their values", () => {
-    for (const secret of ["database", "redis", "backup-gpg-public-key", "backup-gpg-private-key", "alerting"]) {
+    const secrets = ["database", "database-migrator", "database-backup", "redis"];
+    for (const secret of [...secrets, "backup-gpg-public-key", "backup-gpg-private-key", "alerting"]) {
       expect(parameterValue(`secrets/${secret}`)).toMatch(
         new RegExp(`^\\$\\{aws_secretsmanager_secret\\.secrets_${secret}_.*\\.name\\}$`),
       );
@@ -62,6 +81,8 @@ describe.each(ENV_NAMES)("%s publishes the SSM outputs contract (src/ssm/paramet
       `candlefish/${envName}/backup-gpg-private-key`,
       `candlefish/${envName}/backup-gpg-public-key`,
       `candlefish/${envName}/database`,
+      `candlefish/${envName}/database-backup`,
+      `candlefish/${envName}/database-migrator`,
       `candlefish/${envName}/redis`,
     ]);
   });

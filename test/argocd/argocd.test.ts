@@ -108,12 +108,14 @@ describe("argocd/", () => {
     expect(policies.join("\n")).not.toMatch(/Rollout\/\*|promote-full|skip-current-step|pause/);
   });
 
-  it("allows only this repository and only the env namespaces on the env clusters", () => {
+  it("allows only this repository and only the env namespaces (and their restore drills') on the env clusters", () => {
     const project = apps().find((m) => m.kind === "AppProject" && m.metadata.name === "candlefish");
     expect(project?.spec.sourceRepos).toEqual(["https://github.com/candlefish-ai/candlefish-gitops.git"]);
     expect(project?.spec.destinations).toEqual([
       { name: "candlefish-staging", namespace: "candlefish-staging" },
+      { name: "candlefish-staging", namespace: "candlefish-staging-restore-drill" },
       { name: "candlefish-production", namespace: "candlefish-production" },
+      { name: "candlefish-production", namespace: "candlefish-production-restore-drill" },
     ]);
     expect(project?.spec.orphanedResources).toEqual({ warn: true });
     expect(project?.spec.syncWindows).toEqual([

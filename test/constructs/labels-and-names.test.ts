@@ -6,14 +6,17 @@ const CLUSTER_SCOPED = new Set(["Namespace"]);
 
 describe("names and labels of every object", () => {
   for (const env of ["staging", "production"]) {
-    it(`gives every ${env} object an explicit, hash-free name in the env namespace`, () => {
+    it(`gives every ${env} object an explicit, hash-free name in the env namespace or its restore drill's`, () => {
       const manifests = manifestsOf(configOf(env));
       expect(manifests.length).toBeGreaterThan(30);
       for (const manifest of manifests) {
         // Names come from code (no construct-path hash such as "website-c8a1b2f3").
         expect(manifest.metadata.name).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
         expect(manifest.metadata.name).not.toMatch(/-[0-9a-f]{8}$/);
-        const namespace = CLUSTER_SCOPED.has(manifest.kind) ? undefined : `candlefish-${env}`;
+        const drill = manifest.metadata.labels?.["app.kubernetes.io/name"] === "db-restore-drill";
+        const namespace = CLUSTER_SCOPED.has(manifest.kind)
+          ? undefined
+          : `candlefish-${env}${drill ? "-restore-drill" : ""}`;
         expect(manifest.metadata.namespace, `${manifest.kind}/${manifest.metadata.name}`).toBe(namespace);
       }
     });

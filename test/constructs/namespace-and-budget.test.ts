@@ -25,24 +25,25 @@ describe("namespace", () => {
 });
 
 describe("resource budget", () => {
-  it("sizes the quota for both colours and the delayed old ReplicaSet at maxReplicas, plus every job", () => {
-    // GIVEN production: website 250m/512Mi requests, 1/1Gi limits, maxReplicas 20, scaleDownDelayRevisionLimit 1
-    // (a second release inside the delay: new + stable + one old ReplicaSet at full size, rehearsal scenario 7);
-    // the migration Job runs the website image; smoke test 20m/32Mi (200m/64Mi); two db jobs 250m/256Mi (1/1Gi)
+  it("sizes the quota for both colours and the one old ReplicaSet the scale-down delay keeps, at maxReplicas, plus every job", () => {
+    // GIVEN production: website 250m/512Mi/256Mi requests, 1/1Gi/1Gi limits, maxReplicas 20,
+    // scaleDownDelayRevisionLimit 1; the migration Job runs the website image; smoke test 20m/32Mi/64Mi
+    // (200m/64Mi/512Mi); the backup 250m/256Mi/256Mi (1/1Gi/1Gi). The restore drill runs in its own namespace.
     const quota = find(manifestsOf(configOf("production")), "ResourceQuota", "compute");
-    const copies = 2 + 1;
     expect(quota.spec.hard).toEqual({
-      pods: copies * 20 + 1 + 1 + 2,
-      "requests.cpu": `${copies * 20 * 250 + 250 + 20 + 2 * 250}m`,
-      "requests.memory": `${copies * 20 * 512 + 512 + 32 + 2 * 256}Mi`,
-      "limits.cpu": `${copies * 20 * 1000 + 1000 + 200 + 2 * 1000}m`,
-      "limits.memory": `${copies * 20 * 1024 + 1024 + 64 + 2 * 1024}Mi`,
+      pods: 3 * 20 + 1 + 1 + 1,
+      "requests.cpu": `${3 * 20 * 250 + 250 + 20 + 250}m`,
+      "requests.memory": `${3 * 20 * 512 + 512 + 32 + 256}Mi`,
+      "limits.cpu": `${3 * 20 * 1000 + 1000 + 200 + 1000}m`,
+      "limits.memory": `${3 * 20 * 1024 + 1024 + 64 + 1024}Mi`,
+      "requests.ephemeral-storage": `${3 * 20 * 256 + 256 + 64 + 256}Mi`,
+      "limits.ephemeral-storage": `${3 * 20 * 1024 + 1024 + 512 + 1024}Mi`,
     });
   });
 
   it("follows the env: staging's smaller maxReplicas gives a smaller quota", () => {
     const quota = find(manifestsOf(configOf("staging")), "ResourceQuota", "compute");
-    expect(quota.spec.hard.pods).toBe(3 * 6 + 4);
+    expect(quota.spec.hard.pods).toBe(3 * 6 + 3);
   });
 
   it("admits every ReplicaSet the Rollout may keep at full size: the quota follows scaleDownDelayRevisionLimit", () => {
@@ -52,11 +53,14 @@ describe("resource budget", () => {
     const manifests = manifestsOf(parseEnvConfig("production", input));
     // THEN the Rollout says so and the quota holds four full copies
     expect(find(manifests, "Rollout", "website").spec.strategy.blueGreen.scaleDownDelayRevisionLimit).toBe(2);
-    expect(find(manifests, "ResourceQuota", "compute").spec.hard.pods).toBe(4 * 20 + 4);
+    expect(find(manifests, "ResourceQuota", "compute").spec.hard.pods).toBe(4 * 20 + 3);
   });
 
   it("caps one container at the largest limit the env declares", () => {
     const limits = find(manifestsOf(configOf("production")), "LimitRange", "container-limits");
-    expect(limits.spec.limits[0]).toMatchObject({ type: "Container", max: { cpu: "1000m", memory: "1024Mi" } });
+    expect(limits.spec.limits[0]).toMatchObject({
+      type: "Container",
+      max: { cpu: "1000m", memory: "1024Mi", "ephemeral-storage": "1024Mi" },
+    });
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { configOf, type Manifest, manifestsOf } from "../support/fixtures";
 
-const policies = (env = "production") => manifestsOf(configOf(env)).filter((m) => m.kind === "NetworkPolicy");
+const policies = (env = "production", namespace = `candlefish-${env}`) =>
+  manifestsOf(configOf(env)).filter((m) => m.kind === "NetworkPolicy" && m.metadata.namespace === namespace);
 
 /** "pods → peer:port" lines, one per allowed direction, so the whole surface reads as a table. */
-function surface(direction: "ingress" | "egress", env = "production"): string[] {
-  return policies(env)
+function surface(direction: "ingress" | "egress", env = "production", namespace = `candlefish-${env}`): string[] {
+  return policies(env, namespace)
     .filter((policy) => policy.spec[direction] !== undefined)
     .flatMap((policy) => {
       const pods = policy.spec.podSelector.matchExpressions?.[0]?.values.join("|") ?? "*";
@@ -43,8 +44,8 @@ describe("NetworkPolicies", () => {
         "* -> ns=kube-system pod=kube-dns : UDP/53,TCP/53",
         `website -> ${data} : TCP/6379`,
         `website-smoke-test -> pod=website : TCP/3000`,
-        `website|db-backup|db-restore-check -> 0.0.0.0/0 : TCP/443`,
-        `website|db-migrate|db-backup|db-restore-check -> ${data} : TCP/5432`,
+        `website|db-migrate|db-backup -> 0.0.0.0/0 : TCP/443`,
+        `website|db-migrate|db-backup -> ${data} : TCP/5432`,
       ].sort(),
     );
   });
@@ -67,8 +68,18 @@ describe("NetworkPolicies", () => {
     expect(alb?.spec.ingress[0].from.map((peer: Manifest) => peer.ipBlock.cidr)).toEqual(input.infra.publicSubnetCidrs);
   });
 
+  it("let the restore drill's namespace reach DNS and HTTPS only: no database port, no ingress at all", () => {
+    const drill = "candlefish-production-restore-drill";
+    expect(policies("production", drill).map((p) => p.metadata.name)).toContain("restore-drill-default-deny-all");
+    expect(surface("egress", "production", drill)).toEqual(
+      ["* -> ns=kube-system pod=kube-dns : UDP/53,TCP/53", "db-restore-drill -> 0.0.0.0/0 : TCP/443"].sort(),
+    );
+    expect(surface("ingress", "production", drill)).toEqual([]);
+  });
+
   it("say why each rule exists", () => {
-    for (const policy of policies().filter((p) => p.metadata.name !== "default-deny-all")) {
+    const all = [...policies(), ...policies("production", "candlefish-production-restore-drill")];
+    for (const policy of all.filter((p) => !p.metadata.name.endsWith("default-deny-all"))) {
       expect(policy.metadata.annotations["candlefish.ai/reason"], policy.metadata.name).toMatch(/^[A-Z].{20,}\.$/);
     }
   });

@@ -13,7 +13,7 @@ describe("hardened pod template", () => {
       expect(templates.map((t) => t.owner).sort()).toEqual([
         "AnalysisTemplate/website-pre-promotion/smoke-traffic",
         "CronJob/db-backup",
-        "CronJob/db-restore-check",
+        "CronJob/db-restore-drill",
         "Job/db-migrate",
         "Rollout/website",
       ]);
@@ -23,7 +23,7 @@ describe("hardened pod template", () => {
           runAsNonRoot: true,
           seccompProfile: { type: "RuntimeDefault" },
         });
-        for (const container of template.spec.containers) {
+        for (const container of [...template.spec.containers, ...(template.spec.initContainers ?? [])]) {
           expect(container.securityContext, owner).toMatchObject({
             runAsNonRoot: true,
             readOnlyRootFilesystem: true,
@@ -33,8 +33,9 @@ describe("hardened pod template", () => {
             seccompProfile: { type: "RuntimeDefault" },
           });
           expect(container.imagePullPolicy, owner).toBe("IfNotPresent");
-          expect(Object.keys(container.resources.requests).sort(), owner).toEqual(["cpu", "memory"]);
-          expect(Object.keys(container.resources.limits).sort(), owner).toEqual(["cpu", "memory"]);
+          const amounts = ["cpu", "ephemeral-storage", "memory"];
+          expect(Object.keys(container.resources.requests).sort(), owner).toEqual(amounts);
+          expect(Object.keys(container.resources.limits).sort(), owner).toEqual(amounts);
           expect(container.volumeMounts, owner).toContainEqual({ name: "tmp", mountPath: "/tmp" });
         }
       }
@@ -43,8 +44,8 @@ describe("hardened pod template", () => {
 
   it("gives the website its env's requests and limits", () => {
     const [container] = rolloutTemplate().spec.containers;
-    expect(container.resources.requests).toEqual({ cpu: "250m", memory: "512Mi" });
-    expect(container.resources.limits).toEqual({ cpu: "1000m", memory: "1024Mi" });
+    expect(container.resources.requests).toEqual({ cpu: "250m", memory: "512Mi", "ephemeral-storage": "256Mi" });
+    expect(container.resources.limits).toEqual({ cpu: "1000m", memory: "1024Mi", "ephemeral-storage": "1024Mi" });
   });
 
   it("gives the read-only root file system a size-limited emptyDir at /tmp", () => {
@@ -53,12 +54,22 @@ describe("hardened pod template", () => {
     expect(template.spec.containers[0].volumeMounts).toEqual([{ name: "tmp", mountPath: "/tmp" }]);
   });
 
-  it("probes the health path for startup, liveness and readiness", () => {
+  it("probes the health path for startup and readiness, and liveness by TCP: a dependency blip restarts nothing", () => {
     const [container] = rolloutTemplate().spec.containers;
-    for (const probe of ["startupProbe", "livenessProbe", "readinessProbe"]) {
+    for (const probe of ["startupProbe", "readinessProbe"]) {
       expect(container[probe].httpGet).toEqual({ path: "/api/health", port: 3000, scheme: "HTTP" });
     }
+    expect(container.livenessProbe.httpGet).toBeUndefined();
+    expect(container.livenessProbe.tcpSocket).toEqual({ port: 3000 });
     expect(container.startupProbe.failureThreshold * container.startupProbe.periodSeconds).toBe(120);
+  });
+
+  it("gives the database jobs their ephemeral storage from the env's database settings", () => {
+    const input = configOf("production");
+    const config = { ...input, database: { ...input.database, backupStorage: { request: "512Mi", limit: "3Gi" } } };
+    const backup = find(manifestsOf(config), "CronJob", "db-backup").spec.jobTemplate.spec.template.spec;
+    expect(backup.containers[0].resources.requests["ephemeral-storage"]).toBe("512Mi");
+    expect(backup.containers[0].resources.limits["ephemeral-storage"]).toBe("3072Mi");
   });
 
   it("spreads pods over the env's zones and prefers separate nodes", () => {

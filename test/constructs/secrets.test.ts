@@ -58,11 +58,50 @@ describe("secrets from AWS Secrets Manager", () => {
     for (const name of consumed) expect(written.has(name)).toBe(true);
   });
 
-  it("keeps the backup keys behind the db-ops identity, away from the website", () => {
+  it("gives the website, the migrator, the backup and the drill a database identity each, read through its own store", () => {
     const manifests = production();
-    for (const name of ["backup-gpg-public-key", "backup-gpg-private-key"]) {
-      expect(find(manifests, "ExternalSecret", name).spec.secretStoreRef.name).toBe("db-ops");
+    const storeOf = (name: string) => find(manifests, "ExternalSecret", name).spec.secretStoreRef.name;
+    const remoteOf = (name: string) => find(manifests, "ExternalSecret", name).spec.data[0].remoteRef.key;
+    expect(storeOf("website-database")).toBe("website");
+    expect(storeOf("db-migrate-database")).toBe("db-migrate");
+    expect(storeOf("db-backup-database")).toBe("db-ops");
+    expect(remoteOf("website-database")).toBe("candlefish/production/database");
+    expect(remoteOf("db-migrate-database")).toBe("candlefish/production/database-migrator");
+    expect(remoteOf("db-backup-database")).toBe("candlefish/production/database-backup");
+    for (const store of ["website", "db-migrate", "db-ops"]) {
+      expect(find(manifests, "SecretStore", store).spec.provider.aws.auth.jwt.serviceAccountRef.name).toBe(store);
     }
-    expect(find(manifests, "SecretStore", "db-ops").spec.provider.aws.auth.jwt.serviceAccountRef.name).toBe("db-ops");
+    expect(find(manifests, "ServiceAccount", "db-migrate").metadata.annotations["eks.amazonaws.com/role-arn"]).toBe(
+      "arn:aws:iam::123456789012:role/candlefish-production-db-migrate",
+    );
+  });
+
+  it("lets each workload consume only its own identity's Secret", () => {
+    const manifests = production();
+    const envFromOf = (spec: Manifest) =>
+      (spec.containers as Manifest[]).flatMap((c) => (c.envFrom ?? []).map((s: Manifest) => s.secretRef.name));
+    expect(envFromOf(find(manifests, "Rollout", "website").spec.template.spec)).toEqual([
+      "website-database",
+      "website-redis",
+    ]);
+    expect(envFromOf(find(manifests, "Job", "db-migrate").spec.template.spec)).toEqual(["db-migrate-database"]);
+    expect(envFromOf(find(manifests, "CronJob", "db-backup").spec.jobTemplate.spec.template.spec)).toEqual([
+      "db-backup-database",
+    ]);
+    expect(envFromOf(find(manifests, "CronJob", "db-restore-drill").spec.jobTemplate.spec.template.spec)).toEqual([]);
+    expect(manifests.filter((m) => m.kind === "ExternalSecret" && m.metadata.name === "db-ops-database")).toEqual([]);
+  });
+
+  it("keeps the backup private key out of the app namespace, behind the drill's own identity", () => {
+    const manifests = production();
+    const publicKey = find(manifests, "ExternalSecret", "backup-gpg-public-key");
+    const privateKey = find(manifests, "ExternalSecret", "backup-gpg-private-key");
+    expect(publicKey.metadata.namespace).toBe("candlefish-production");
+    expect(publicKey.spec.secretStoreRef.name).toBe("db-ops");
+    expect(privateKey.metadata.namespace).toBe("candlefish-production-restore-drill");
+    expect(privateKey.spec.secretStoreRef.name).toBe("db-restore-drill");
+    const store = find(manifests, "SecretStore", "db-restore-drill");
+    expect(store.metadata.namespace).toBe("candlefish-production-restore-drill");
+    expect(store.spec.provider.aws.auth.jwt.serviceAccountRef.name).toBe("db-restore-drill");
   });
 });

@@ -31,12 +31,31 @@ describe("the committed env JSON, read when a command runs", () => {
     expect(inputs.staging?.image).toEqual({ repository: "candlefish/website", tag: "v9" });
   });
 
-  it("names the file and the parser's complaint when a file is not JSON", () => {
+  it("names the file, the parser's complaint and its line and column when a file is not JSON", () => {
     const root = committedJson();
-    writeFileSync(join(root, "src/env/outputs/production.json"), '{ "clusterName": \n');
+    writeFileSync(join(root, "src/env/outputs/production.json"), '{\n  "region": "us-east-1"\n  "vpcId": "vpc-1"\n}\n');
     const [problem, ...others] = problemsOf(root);
     expect(others).toEqual([]);
-    expect(problem).toMatch(/^env production: src\/env\/outputs\/production\.json: not readable JSON \(.+\)$/);
+    expect(problem).toBe(
+      "env production: src/env/outputs/production.json: not valid JSON: comma expected (line 3, column 3)",
+    );
+  });
+
+  it("places a file that ends too early at its end", () => {
+    const root = committedJson();
+    writeFileSync(join(root, "src/env/images/staging.json"), '{ "tag": ');
+    expect(problemsOf(root)).toEqual([
+      "env staging: src/env/images/staging.json: not valid JSON: value expected (line 1, column 10)",
+    ]);
+  });
+
+  it("names a Git conflict marker as such, where it is", () => {
+    const root = committedJson();
+    const conflicted = '{\n<<<<<<< HEAD\n  "tag": "v1.2.0"\n=======\n  "tag": "v1.3.0"\n>>>>>>> release\n}\n';
+    writeFileSync(join(root, "src/env/images/production.json"), conflicted);
+    expect(problemsOf(root)).toEqual([
+      'env production: src/env/images/production.json: Git conflict marker "<<<<<<<" (line 2, column 1): resolve the merge, then run the command again',
+    ]);
   });
 
   it("lists every missing or broken file at once", () => {
@@ -45,7 +64,7 @@ describe("the committed env JSON, read when a command runs", () => {
     writeFileSync(join(root, "src/env/images/production.json"), "nope");
     expect(problemsOf(root)).toEqual([
       "env staging: src/env/images/staging.json: cannot be read (ENOENT)",
-      expect.stringMatching(/^env production: src\/env\/images\/production\.json: not readable JSON/),
+      "env production: src/env/images/production.json: not valid JSON: invalid symbol (line 1, column 1)",
     ]);
   });
 });

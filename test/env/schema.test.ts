@@ -98,12 +98,6 @@ describe("env config validation", () => {
         /rollout\.scaleDownDelaySeconds: must be at least 30/,
       );
     });
-    it("refuses more than 3 old ReplicaSets kept at full size during the scale-down delay", () => {
-      expect(parseWith(website("rollout", "scaleDownDelayRevisionLimit"), 4)).toThrow(
-        /rollout\.scaleDownDelayRevisionLimit: must be at most 3 \(each one is a full copy of the workload in the quota\)/,
-      );
-    });
-
     it("refuses a revision history over 20", () => {
       expect(parseWith(website("rollout", "revisionHistoryLimit"), 50)).toThrow(
         /rollout\.revisionHistoryLimit: must be at most 20/,
@@ -269,9 +263,49 @@ describe("infra outputs and operations rules", () => {
       /database\.backupSchedule: must be a five-field cron/,
     );
   });
-  it("refuses a restore check that is not a SELECT", () => {
-    expect(parseWith(["database", "restoreCheckQuery"], "DROP TABLE users")).toThrow(
-      /database\.restoreCheckQuery: must be a SELECT statement/,
+  it("refuses a restore drill check that is not a SELECT", () => {
+    expect(parseWith(["database", "restoreDrill", "checkQuery"], "DROP TABLE users")).toThrow(
+      /database\.restoreDrill\.checkQuery: must be a SELECT statement/,
+    );
+  });
+  it("refuses a restore drill without a recovery time objective", () => {
+    expect(parseWith(["database", "restoreDrill", "recoveryTimeObjectiveMinutes"], 0)).toThrow(
+      /database\.restoreDrill\.recoveryTimeObjectiveMinutes: must be at least 1 minute \(got 0\)/,
+    );
+  });
+  it("refuses a restore drill interval under a day", () => {
+    expect(parseWith(["database", "restoreDrill", "maxDaysBetweenDrills"], 0)).toThrow(
+      /database\.restoreDrill\.maxDaysBetweenDrills: must be at least 1 day \(got 0\)/,
+    );
+  });
+  it("refuses a restore drill scratch volume outside Mi and Gi", () => {
+    expect(parseWith(["database", "restoreDrill", "scratchStorage"], "20G")).toThrow(
+      /database\.restoreDrill\.scratchStorage: must be an ephemeral-storage quantity in Mi or Gi/,
+    );
+  });
+  it("refuses an ephemeral-storage quantity outside Mi and Gi", () => {
+    expect(parseWith(website("resources", "limits", "ephemeralStorage"), "1G")).toThrow(
+      /resources\.limits\.ephemeralStorage: must be an ephemeral-storage quantity in Mi or Gi/,
+    );
+  });
+  it("requires the website's ephemeral-storage request to fit its limit", () => {
+    expect(parseWith(website("resources", "requests", "ephemeralStorage"), "2Gi")).toThrow(
+      /resources\.requests\.ephemeralStorage: must be at most resources\.limits\.ephemeralStorage = 1Gi \(got "2Gi"\)/,
+    );
+  });
+  it("requires the website's ephemeral-storage limit to hold its /tmp volume", () => {
+    expect(parseWith(website("resources", "limits", "ephemeralStorage"), "128Mi")).toThrow(
+      /resources\.limits\.ephemeralStorage: must be at least the 256Mi \/tmp volume every container mounts \(got "128Mi"\)/,
+    );
+  });
+  it("requires the backup's ephemeral-storage request to fit its limit", () => {
+    expect(parseWith(["database", "backupStorage", "request"], "2Gi")).toThrow(
+      /database\.backupStorage\.request: must be at most database\.backupStorage\.limit = 1Gi \(got "2Gi"\)/,
+    );
+  });
+  it("requires the backup's ephemeral-storage limit to hold its /tmp volume", () => {
+    expect(parseWith(["database", "backupStorage", "limit"], "200Mi")).toThrow(
+      /database\.backupStorage\.limit: must be at least the 256Mi \/tmp volume every container mounts \(got "200Mi"\)/,
     );
   });
   it("refuses a TLS policy that allows TLS 1.0 or 1.1", () => {

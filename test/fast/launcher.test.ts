@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { copyCheckout } from "../support/checkout";
@@ -53,7 +53,8 @@ describe("npm run synth on the fast path (bin/candlefish.cjs)", () => {
     expect(status).toBe(0);
     expect(stderr).toContain("build reused");
     expect(stderr).toContain("no render needed");
-    expect(stdout).toContain("rendered dist/production: 41 files");
+    // The cached answer reports what is on disk, not a count of its own.
+    expect(stdout).toContain(`rendered dist/production: ${readdirSync(join(repo, "dist/production")).length} files`);
     expect(treeHash(join(repo, "dist"))).toBe(before);
   });
 
@@ -88,11 +89,23 @@ describe("npm run synth on the fast path (bin/candlefish.cjs)", () => {
     expect(stderr).toContain("changed dist/staging/rollout-website.yaml");
   });
 
-  it("names a malformed committed JSON file, exits 2 and writes nothing", () => {
+  it("names a malformed committed JSON file with its line and column, exits 2 and writes nothing", () => {
     writeFileSync(join(repo, "src/env/outputs/production.json"), '{ "clusterName": ');
     const stderr = refusedSynth();
-    expect(stderr).toMatch(/^env production: src\/env\/outputs\/production\.json: not readable JSON \(.+\)$/m);
+    expect(stderr).toContain(
+      "env production: src/env/outputs/production.json: not valid JSON: value expected (line 1, column 18)",
+    );
     expect(stderr).toContain("nothing written: fix the problem above");
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("names a Git conflict marker in a committed JSON file, exits 2 and writes nothing", () => {
+    edit("src/env/images/production.json", "{", "{\n<<<<<<< HEAD\n=======\n>>>>>>> release");
+    const stderr = refusedSynth();
+    expect(stderr).toMatch(
+      /^env production: src\/env\/images\/production\.json: Git conflict marker "<<<<<<<" \(line 2, column 1\)/m,
+    );
+    expect(stderr).not.toMatch(/^\s+at /m);
   });
 
   it("shows where a source does not compile, once, exits 2 and writes nothing", () => {
@@ -113,5 +126,23 @@ describe("npm run synth on the fast path (bin/candlefish.cjs)", () => {
       'domain: "candlefish.ai",\n  workloads: { website: { hpa: { minReplicas: 2 } } },',
     );
     expect(refusedSynth()).toMatch(/^env production: workloads\.website\.hpa\.minReplicas: .* \(got 2\)$/m);
+  }, 120_000);
+
+  it("refuses production without its manual gate, as the delivery policy says, and writes nothing", () => {
+    edit(
+      "src/env/production.ts",
+      'domain: "candlefish.ai",',
+      'domain: "candlefish.ai",\n  workloads: { website: { rollout: { autoPromotionEnabled: true } } },',
+    );
+    expect(refusedSynth()).toMatch(
+      /^env production: workloads\.website\.rollout\.autoPromotionEnabled: must be false: the delivery policy .* \(got true\)$/m,
+    );
+  }, 120_000);
+
+  it("refuses a cron field out of range, with the parser's range, and writes nothing", () => {
+    edit("src/env/base.ts", 'backupSchedule: "17 3 * * *"', 'backupSchedule: "61 3 * * *"');
+    expect(refusedSynth()).toContain(
+      'env production: database.backupSchedule: must be a valid cron expression: Constraint error, got value 61 expected range 0-59 (got "61 3 * * *")',
+    );
   }, 120_000);
 });

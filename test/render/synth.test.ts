@@ -131,6 +131,7 @@ describe("synth with an invalid env", () => {
     expect(code).toBe(EXIT.invalidConfig);
     expect(lines).toEqual([
       "env production: workloads.website.hpa.maxReplicas: must be at least hpa.minReplicas = 3 (got 1)",
+      "env production: workloads.website.hpa.maxReplicas: × hpa.concurrentUsersPerPod = 500 (an assumption until a load test measures it) serves 500 concurrent users at the CPU target, below capacity.concurrentUsers = 10000 (got 1)",
       "env production: workloads.website.rollout.previewReplicaCount: must be at most hpa.maxReplicas = 1 (got 3)",
       "nothing written: fix the problems above",
     ]);

@@ -52,4 +52,60 @@ describe("condition evaluator (Argo Rollouts semantics)", () => {
   it("refuses a condition form the generator does not emit", () => {
     expect(() => measurementPhase([1], { successCondition: "result[0] + 1 > 0" })).toThrow(UnsupportedConditionError);
   });
+
+  it("compares at each operator's boundary the way expr does", () => {
+    const holds = (clause: string, value: number) => evaluateCondition(clause, [value]);
+    expect([holds("result[0] <= 1", 1), holds("result[0] <= 1", 1.5)]).toEqual([true, false]);
+    expect([holds("result[0] < 1", 0.5), holds("result[0] < 1", 1)]).toEqual([true, false]);
+    expect([holds("result[0] >= 1", 1), holds("result[0] >= 1", 0.5)]).toEqual([true, false]);
+    expect([holds("result[0] > 1", 1.5), holds("result[0] > 1", 1)]).toEqual([true, false]);
+    expect(holds("result[0] > -1", -0.5)).toBe(true);
+  });
+
+  it("reads the indexed element, not always the first", () => {
+    expect(evaluateCondition("result[1] <= 1", [5, 0])).toBe(true);
+    expect(measurementPhase([0], { successCondition: "result[1] <= 1" })).toBe("Error");
+  });
+
+  it("stops at the first false clause, so a guarded index never errors", () => {
+    expect(evaluateCondition("len(result) > 0 && result[0] <= 1", [])).toBe(false);
+    expect(evaluateCondition("len(result) > 0 && result[0] <= 1", [2])).toBe(false);
+    expect(evaluateCondition("len(result) > 0 && result[0] <= 1", [1])).toBe(true);
+  });
+
+  it("is successful when a gate has no conditions at all", () => {
+    expect(measurementPhase([5], {})).toBe("Successful");
+  });
+
+  it("is inconclusive when neither condition holds", () => {
+    expect(measurementPhase([1], { successCondition: "result[0] < 1", failureCondition: "result[0] > 1" })).toBe(
+      "Inconclusive",
+    );
+  });
+
+  it("compares text with escaped quotes exactly", () => {
+    expect(measurementPhase('say "ok"', equalsText('say "ok"'))).toBe("Successful");
+    expect(measurementPhase("say ok", equalsText('say "ok"'))).toBe("Failed");
+  });
+
+  it("refuses a comparison on text and a text equality on numbers", () => {
+    expect(() => measurementPhase("ok", { successCondition: "result[0] <= 1" })).toThrow(UnsupportedConditionError);
+    expect(() => measurementPhase([1], { successCondition: 'result == "ok"' })).toThrow(UnsupportedConditionError);
+  });
+
+  it("refuses clauses that only contain a supported form", () => {
+    for (const clause of [
+      "xlen(result) > 0",
+      "len(result) > 0 || true",
+      "result[0] <= 1 || true",
+      "(result[0] <= 1)",
+    ]) {
+      expect(() => evaluateCondition(clause, [0]), clause).toThrow(/unsupported condition clause/);
+    }
+    expect(() => evaluateCondition('result == "ok" || true', "ok")).toThrow(UnsupportedConditionError);
+  });
+
+  it("tolerates extra spaces around the clauses it splits", () => {
+    expect(evaluateCondition("len(result) > 0 &&  result[0] <= 1 ", [1])).toBe(true);
+  });
 });

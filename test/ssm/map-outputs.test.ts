@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { FetchedParameter } from "../../src/ssm/fetch";
 import { mapToOutputs } from "../../src/ssm/map-outputs";
 import { stableJson } from "../../src/ssm/outputs-file";
-import { SSM_PARAMETERS, SSM_PREFIX } from "../../src/ssm/parameters";
+import { encodeParameter, SSM_PARAMETERS, SSM_PREFIX } from "../../src/ssm/parameters";
 
 /** The parameters terraform-ts would publish for an env's committed outputs. */
 function published(env: string): FetchedParameter[] {
@@ -13,7 +13,7 @@ function published(env: string): FetchedParameter[] {
     return {
       name: `${SSM_PREFIX(env)}${spec.name}`,
       type: spec.type,
-      value: Array.isArray(value) ? value.join(",") : value,
+      value: encodeParameter(spec, value),
     };
   });
 }
@@ -29,7 +29,7 @@ describe("mapping SSM parameters onto the outputs contract", () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems).toEqual([
       "/candlefish/staging/region: missing (expected a String)",
-      "/candlefish/staging/eks/cluster-name: missing (expected a String)",
+      "/candlefish/staging/account-id: missing (expected a String)",
     ]);
   });
 

@@ -3,7 +3,7 @@ import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DeleteParametersCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SSM_PARAMETERS, SSM_PREFIX } from "../../src/ssm/parameters";
+import { encodeParameter, SSM_PARAMETERS, SSM_PREFIX } from "../../src/ssm/parameters";
 import { tempDir } from "../support/fixtures";
 import { MOTO_ENV, type MotoServer, startMoto } from "../support/moto";
 import { freePort } from "../support/processes";
@@ -26,7 +26,7 @@ async function seed(env: string): Promise<void> {
       new PutParameterCommand({
         Name: `${SSM_PREFIX(env)}${spec.name}`,
         Type: spec.type,
-        Value: Array.isArray(value) ? value.join(",") : String(value),
+        Value: encodeParameter(spec, value),
         Overwrite: true,
       }),
     );

@@ -6,6 +6,12 @@
 export function generatedEnvs(template: unknown, workloads: number, envs: number): Record<string, unknown> {
   const base = structuredClone(template) as Record<string, Record<string, unknown>>;
   const website = (base.workloads as Record<string, unknown>).website;
+  const nodes = (base.infra as { nodes: { nodeGroups: { maxSize: number }[] } }).nodes;
+  // Node groups grown with the workloads, so each generated env passes the capacity rule like the template.
+  const grown = {
+    ...nodes,
+    nodeGroups: nodes.nodeGroups.map((group) => ({ ...group, maxSize: group.maxSize * workloads })),
+  };
   const names = Array.from({ length: workloads }, (_, index) => `web-${index + 1}`);
   const inputs: Record<string, unknown> = {};
   for (let env = 1; env <= envs; env += 1) {
@@ -17,6 +23,7 @@ export function generatedEnvs(template: unknown, workloads: number, envs: number
       infra: {
         ...base.infra,
         clusterName: `candlefish-env-${env}`,
+        nodes: grown,
         workloadRoleArns: Object.fromEntries(names.map((name) => [name, `arn:aws:iam::123456789012:role/${name}`])),
       },
     };

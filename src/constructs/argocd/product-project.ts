@@ -1,6 +1,7 @@
 import type { Construct } from "constructs";
 import { AppProject } from "../../../imports/argo-cd-appproject-argoproj.io";
 import type { DeliveryConfig, EnvConfig } from "../../env";
+import { restoreDrillNamespace } from "../database-jobs-names";
 import { syncWave } from "../sync-wave";
 import type { EmittedKinds } from "./group-kind";
 import { ARGOCD_WAVE } from "./sync-policy";
@@ -41,7 +42,13 @@ export class ProductProject extends AppProject {
       spec: {
         description: "The Candlefish.ai website: rendered manifests in dist/<env>, one Application per env.",
         sourceRepos: [delivery.repoUrl],
-        destinations: envs.map((env) => ({ name: env.infra.clusterName, namespace: env.namespace })),
+        // The env's namespace and its restore drill's, which keeps the backup private key apart.
+        destinations: envs.flatMap((env) =>
+          [env.namespace, restoreDrillNamespace(env.namespace)].map((namespace) => ({
+            name: env.infra.clusterName,
+            namespace,
+          })),
+        ),
         clusterResourceWhitelist: [...props.kinds.clusterScoped],
         namespaceResourceWhitelist: [...props.kinds.namespaced],
         orphanedResources: { warn: true },

@@ -13,13 +13,16 @@ const EKS_VERSION = "1.34";
 const ADMIN_CIDRS = ["203.0.113.0/24"] as const;
 
 /**
- * On-demand carries the whole floor of 2 nodes, so the floor survives a spot reclaim; spot starts at 0 and
- * carries the rest (cluster-autoscaler scales a managed node group up from zero). Every type in a group has
- * the same vCPUs and memory: cluster-autoscaler models a group by one node shape.
+ * Sizes per zone: each group becomes one managed node group per availability zone (EksNodeGroups), so
+ * cluster-autoscaler can grow the zones that survive an outage. On-demand carries the floor of one node per
+ * zone, so the floor survives a spot reclaim; spot starts at 0 and carries the rest (cluster-autoscaler
+ * scales a managed node group up from zero). Every type in a group has the same vCPUs and memory:
+ * cluster-autoscaler models a group by one node shape. At max: 3 x (2 + 3) = 15 nodes; the GitOps side
+ * proves its release peak fits them, also with one zone lost (docs/capacity.md).
  */
 const nodeGroups = {
-  "on-demand": { capacityType: "ON_DEMAND", instanceTypes: ["t3.medium"], minSize: 2, maxSize: 10, desiredSize: 2 },
-  spot: { capacityType: "SPOT", instanceTypes: ["t3.medium", "t3a.medium"], minSize: 0, maxSize: 10, desiredSize: 0 },
+  "on-demand": { capacityType: "ON_DEMAND", instanceTypes: ["t3.medium"], minSize: 1, maxSize: 2, desiredSize: 1 },
+  spot: { capacityType: "SPOT", instanceTypes: ["t3.medium", "t3a.medium"], minSize: 0, maxSize: 3, desiredSize: 0 },
 } as const;
 
 const shared = {

@@ -1,15 +1,20 @@
 /**
- * vCPUs and memory of the EC2 instance types the node groups may use (the EC2 "Instance types" pages).
+ * vCPUs, memory and VPC CNI pod limit of the EC2 instance types the node groups may use. vCPUs and memory:
+ * the EC2 "Instance types" pages. maxPods: amazon-eks-ami's eni-max-pods.txt for the VPC CNI in its default
+ * secondary-IP mode (no prefix delegation), i.e. ENIs x (IPv4 addresses per ENI - 1) + 2 — what the EKS AMI
+ * gives the kubelet as --max-pods.
  * cluster-autoscaler models a node group by ONE node shape (its AWS cloud provider FAQ: "each node group
  * should have the same CPU and memory"), so a group that mixes shapes scales on wrong numbers.
  */
-export const INSTANCE_SHAPES: Readonly<Record<string, { readonly vcpus: number; readonly memoryGib: number }>> = {
-  "t3.medium": { vcpus: 2, memoryGib: 4 },
-  "t3a.medium": { vcpus: 2, memoryGib: 4 },
-  "t3.large": { vcpus: 2, memoryGib: 8 },
-  "t3a.large": { vcpus: 2, memoryGib: 8 },
-  "m6i.large": { vcpus: 2, memoryGib: 8 },
-  "m7i.large": { vcpus: 2, memoryGib: 8 },
+export const INSTANCE_SHAPES: Readonly<
+  Record<string, { readonly vcpus: number; readonly memoryGib: number; readonly maxPods: number }>
+> = {
+  "t3.medium": { vcpus: 2, memoryGib: 4, maxPods: 17 },
+  "t3a.medium": { vcpus: 2, memoryGib: 4, maxPods: 17 },
+  "t3.large": { vcpus: 2, memoryGib: 8, maxPods: 35 },
+  "t3a.large": { vcpus: 2, memoryGib: 8, maxPods: 35 },
+  "m6i.large": { vcpus: 2, memoryGib: 8, maxPods: 29 },
+  "m7i.large": { vcpus: 2, memoryGib: 8, maxPods: 29 },
 };
 
 /** Throws, naming the group and the types, unless every type is known and all have one shape. */

@@ -20,6 +20,7 @@ export interface NetworkConfig {
   readonly natGateways: "per-az" | "single";
 }
 
+/** One managed node group per availability zone is made of this; the sizes are per zone. */
 export interface NodeGroupConfig {
   readonly capacityType: "ON_DEMAND" | "SPOT";
   readonly instanceTypes: readonly string[];

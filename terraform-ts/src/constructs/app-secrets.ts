@@ -15,7 +15,12 @@ export interface AppSecretsProps {
  * they never pass through code, CI or Terraform state.
  */
 export class AppSecrets extends Construct {
+  /** The website's database identity: reads and writes data, no DDL. */
   public readonly database: SecretsmanagerSecret;
+  /** The migrator's: owns the schema. */
+  public readonly databaseMigrator: SecretsmanagerSecret;
+  /** The backup's: reads only. */
+  public readonly databaseBackup: SecretsmanagerSecret;
   public readonly redis: SecretsmanagerSecret;
   public readonly backupGpgPublicKey: SecretsmanagerSecret;
   public readonly backupGpgPrivateKey: SecretsmanagerSecret;
@@ -38,7 +43,12 @@ export class AppSecrets extends Construct {
       });
     // The backups are copied to the DR region; restoring them there, with us-east-1 down, needs the
     // database credentials and the GPG private key in that region too.
-    this.database = secret("database", "Application PostgreSQL connection (host, user, password)", inDrRegion);
+    // One database identity per secret (docs/runbooks/database-roles.md creates the roles): the website
+    // reads and writes data, the migrator owns the schema, the backup reads. The migrator travels to the
+    // DR region with the website's: a restored database there needs its migrations and its app.
+    this.database = secret("database", "Website PostgreSQL role: data read/write, no DDL", inDrRegion);
+    this.databaseMigrator = secret("database-migrator", "Migrator PostgreSQL role: owns the schema (DDL)", inDrRegion);
+    this.databaseBackup = secret("database-backup", "Backup PostgreSQL role: read-only (pg_read_all_data)");
     this.redis = secret("redis", "Application Redis connection (host, auth token)");
     this.backupGpgPublicKey = secret("backup-gpg-public-key", "GPG public key that encrypts database backups");
     this.backupGpgPrivateKey = secret(

@@ -8,6 +8,7 @@ import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { assertOneShape } from "../config/instance-shapes";
 import { envResourceName } from "../config/naming";
+import { zonalGroupName } from "../config/node-facts";
 import type { EnvConfig } from "../config/types";
 import { tagsFor } from "./budget";
 
@@ -31,7 +32,7 @@ export interface EksNodeGroupsProps {
  */
 export const NODE_TAGGED_RESOURCE_TYPES = ["instance", "volume", "network-interface"] as const;
 
-/** Managed node groups from the env config (an on-demand floor plus spot capacity). */
+/** Managed node groups from the env config (an on-demand floor plus spot capacity), one per zone each. */
 export class EksNodeGroups extends Construct {
   public readonly nodeGroups: EksNodeGroup[];
 
@@ -71,21 +72,27 @@ export class EksNodeGroups extends Construct {
       })),
     });
 
-    this.nodeGroups = Object.entries(env.eks.nodeGroups).map(([name, group]) => {
+    // One managed group per zone and capacity type: a multi-zone group cannot be grown in a chosen zone, so
+    // after a zone loss cluster-autoscaler could not add nodes where they are needed. With one group per
+    // zone and --balance-similar-node-groups (src/addons), it grows the surviving zones' groups evenly.
+    this.nodeGroups = Object.entries(env.eks.nodeGroups).flatMap(([name, group]) => {
       assertOneShape(name, group.instanceTypes);
-      return new EksNodeGroup(this, name, {
-        clusterName: props.cluster.name,
-        nodeGroupName: name,
-        nodeRoleArn: role.arn,
-        subnetIds: [...props.subnetIds],
-        capacityType: group.capacityType,
-        instanceTypes: [...group.instanceTypes],
-        scalingConfig: { minSize: group.minSize, maxSize: group.maxSize, desiredSize: group.desiredSize },
-        launchTemplate: { id: launchTemplate.id, version: Token.asString(launchTemplate.latestVersion) },
-        updateConfig: { maxUnavailable: 1 },
-        labels: { "candlefish.ai/capacity": group.capacityType.toLowerCase() },
-        // The cluster autoscaler owns the desired size once the group exists.
-        lifecycle: { ignoreChanges: ["scaling_config[0].desired_size"] },
+      return env.availabilityZones.map((zone, index) => {
+        const zonal = zonalGroupName(name, zone);
+        return new EksNodeGroup(this, zonal, {
+          clusterName: props.cluster.name,
+          nodeGroupName: zonal,
+          nodeRoleArn: role.arn,
+          subnetIds: [String(props.subnetIds[index])],
+          capacityType: group.capacityType,
+          instanceTypes: [...group.instanceTypes],
+          scalingConfig: { minSize: group.minSize, maxSize: group.maxSize, desiredSize: group.desiredSize },
+          launchTemplate: { id: launchTemplate.id, version: Token.asString(launchTemplate.latestVersion) },
+          updateConfig: { maxUnavailable: 1 },
+          labels: { "candlefish.ai/capacity": group.capacityType.toLowerCase() },
+          // The cluster autoscaler owns the desired size once the group exists.
+          lifecycle: { ignoreChanges: ["scaling_config[0].desired_size"] },
+        });
       });
     });
   }

@@ -15,7 +15,10 @@ export const serviceAccounts = (env: EnvConfig) =>
     externalSecrets: { namespace: "external-secrets", name: "external-secrets" },
     loadBalancerController: { namespace: "kube-system", name: "aws-load-balancer-controller" },
     clusterAutoscaler: { namespace: "kube-system", name: "cluster-autoscaler" },
+    dbMigrate: { namespace: env.namespace, name: "db-migrate" },
     dbOps: { namespace: env.namespace, name: "db-ops" },
+    // The restore drill's own namespace (src/constructs/database-jobs-names.ts, restoreDrillNamespace).
+    restoreDrill: { namespace: `${env.namespace}-restore-drill`, name: "db-restore-drill" },
   }) as const satisfies Record<string, ServiceAccountRef>;
 
 export interface ServiceAccountRolesProps {
@@ -34,7 +37,9 @@ export class ServiceAccountRoles extends Construct {
   public readonly externalSecrets: IrsaRole;
   public readonly loadBalancerController: IrsaRole;
   public readonly clusterAutoscaler: IrsaRole;
+  public readonly dbMigrate: IrsaRole;
   public readonly dbOps: IrsaRole;
+  public readonly restoreDrill: IrsaRole;
 
   constructor(scope: Construct, id: string, props: ServiceAccountRolesProps) {
     super(scope, id);
@@ -89,20 +94,29 @@ export class ServiceAccountRoles extends Construct {
       clusterAutoscalerStatements(env.region, env.accountId, envResourceName(env)),
     );
 
-    // Backup and restore jobs: database credentials, the GPG keys, and the backup bucket. Nothing else.
+    // The migration Job: the migrator's credentials (DDL). External Secrets reads them as this role.
+    this.dbMigrate = role("db-migrate", accounts.dbMigrate, readSecrets([secrets.databaseMigrator.arn]));
+
+    // The backup job: the read-only identity, the GPG public key, and writing to the bucket. Uploads
+    // take the bucket's default SSE-KMS key; a multipart upload needs kms:Decrypt as well (S3 user
+    // guide, "Uploading and copying objects using multipart upload": permissions for SSE-KMS).
     this.dbOps = role("db-ops", accounts.dbOps, [
-      ...readSecrets([secrets.database.arn, secrets.backupGpgPublicKey.arn, secrets.backupGpgPrivateKey.arn]),
-      { sid: "ListBackups", actions: ["s3:ListBucket"], resources: [props.backupBucketArn] },
-      {
-        sid: "ReadWriteBackups",
-        actions: ["s3:GetObject", "s3:PutObject"],
-        resources: [`${props.backupBucketArn}/*`],
-      },
+      ...readSecrets([secrets.databaseBackup.arn, secrets.backupGpgPublicKey.arn]),
+      { sid: "WriteBackups", actions: ["s3:PutObject"], resources: [`${props.backupBucketArn}/*`] },
       {
         sid: "UseBackupKey",
-        actions: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"],
+        actions: ["kms:GenerateDataKey", "kms:Decrypt"],
         resources: [props.backupKeyArn],
       },
+    ]);
+
+    // The restore drill: the GPG private key and reading the bucket. No database identity at all: it
+    // restores into a throwaway server in its own pod.
+    this.restoreDrill = role("db-restore-drill", accounts.restoreDrill, [
+      ...readSecrets([secrets.backupGpgPrivateKey.arn]),
+      { sid: "ListBackups", actions: ["s3:ListBucket"], resources: [props.backupBucketArn] },
+      { sid: "ReadBackups", actions: ["s3:GetObject"], resources: [`${props.backupBucketArn}/*`] },
+      { sid: "DecryptBackups", actions: ["kms:Decrypt"], resources: [props.backupKeyArn] },
     ]);
   }
 }

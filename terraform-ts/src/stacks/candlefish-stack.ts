@@ -2,6 +2,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { S3Backend, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import { envResourceName } from "../config/naming";
+import { publishedNodeFacts } from "../config/node-facts";
 import type { EnvConfig } from "../config/types";
 import { AppSecrets } from "../constructs/app-secrets";
 import { MonthlyBudget, tagsFor } from "../constructs/budget";
@@ -116,7 +117,10 @@ export class CandlefishStack extends TerraformStack {
       envName: env.name,
       values: {
         region: env.region,
+        // The account the provider is pinned to (allowedAccountIds), so it is the one applied.
+        "account-id": env.accountId,
         "eks/cluster-name": cluster.cluster.name,
+        "eks/node-groups": publishedNodeFacts(env),
         "network/vpc-id": network.vpc.id,
         "network/vpc-cidr": network.vpc.cidrBlock,
         "network/public-subnet-cidrs": cidrsOf(network.publicSubnets),
@@ -128,9 +132,13 @@ export class CandlefishStack extends TerraformStack {
         "iam/addon-role-arns/external-secrets": roles.externalSecrets.arn,
         "iam/addon-role-arns/aws-load-balancer-controller": roles.loadBalancerController.arn,
         "iam/addon-role-arns/cluster-autoscaler": roles.clusterAutoscaler.arn,
+        "iam/db-migrate-role-arn": roles.dbMigrate.arn,
         "iam/db-ops-role-arn": roles.dbOps.arn,
+        "iam/restore-drill-role-arn": roles.restoreDrill.arn,
         "storage/backup-bucket": storage.backups.name,
         "secrets/database": secrets.database.name,
+        "secrets/database-migrator": secrets.databaseMigrator.name,
+        "secrets/database-backup": secrets.databaseBackup.name,
         "secrets/redis": secrets.redis.name,
         "secrets/backup-gpg-public-key": secrets.backupGpgPublicKey.name,
         "secrets/backup-gpg-private-key": secrets.backupGpgPrivateKey.name,

@@ -97,7 +97,7 @@ export const MOTO_ROUND_TRIP_GAPS: readonly MotoRoundTripGap[] = [
       "moto's CreateCluster reads neither accessConfig nor upgradePolicy (eks/responses.py create_cluster); " +
       "bootstrap_cluster_creator_admin_permissions is ForceNew",
   },
-  ...["nodes/on-demand", "nodes/spot"].map((path) => ({
+  ...["nodes/on-demand-*", "nodes/spot-*"].map((path) => ({
     path,
     attributes: ["remote_access", "update_config"],
     reason:

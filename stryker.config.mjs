@@ -5,12 +5,7 @@ export default {
   testRunner: "vitest",
   vitest: { configFile: "vitest.mutate.config.ts" },
   plugins: ["@stryker-mutator/vitest-runner"],
-  mutate: [
-    "src/env/rules.ts",
-    "src/env/analysis-rules.ts",
-    "src/review/risk-rules.ts",
-    "src/slo/condition-evaluator.ts",
-  ],
+  mutate: ["src/env/rules.ts", "src/env/*-rules.ts", "src/review/risk-rules.ts", "src/slo/condition-evaluator.ts"],
   coverageAnalysis: "perTest",
   // The sandbox copies the checkout: leave out the tool cache, the Terraform project and reports.
   ignorePatterns: [".cache", "terraform-ts", "build", "reports", "wip"],

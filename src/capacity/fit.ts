@@ -17,8 +17,18 @@ function place(node: NodeRoom, pod: { cpuMillis: number; memoryMib: number }): v
   node.memoryMib -= pod.memoryMib;
 }
 
-/** The node with the most CPU left (kube-scheduler's default LeastAllocated scoring, roughly). */
-const roomiest = (nodes: NodeRoom[]) => nodes.sort((a, b) => b.cpuMillis - a.cpuMillis)[0];
+/**
+ * The node that fits the pod with the most CPU left (kube-scheduler's default LeastAllocated scoring,
+ * roughly), the first of equals. One pass, no sort: a platform of hundreds of workload-envs places
+ * thousands of pods on hundreds of nodes at every render.
+ */
+function roomiest(nodes: readonly NodeRoom[], pod: { cpuMillis: number; memoryMib: number }): NodeRoom | undefined {
+  let best: NodeRoom | undefined;
+  for (const node of nodes) {
+    if (fits(node, pod) && (best === undefined || node.cpuMillis > best.cpuMillis)) best = node;
+  }
+  return best;
+}
 
 /**
  * Places the peak as kube-scheduler would be allowed to: every pod of a spread ReplicaSet goes to a zone
@@ -36,24 +46,18 @@ export function fitPeak(
   const unplaced = new Map<string, number>();
   const miss = (name: string) => unplaced.set(name, (unplaced.get(name) ?? 0) + 1);
   for (const pod of clusterPods) {
-    const node = roomiest(nodes.filter((n) => fits(n, pod)));
+    const node = roomiest(nodes, pod);
     if (node === undefined) miss(pod.name);
     else place(node, pod);
   }
   const liveZones = zones.filter((zone) => nodes.some((node) => node.zone === zone));
+  const zoneNodes = liveZones.map((zone) => ({ zone, nodes: nodes.filter((node) => node.zone === zone) }));
+  const order = new Map(nodes.map((node, index) => [node, index]));
   for (const group of groups) {
     const pod = { cpuMillis: group.budget.cpuRequestMillis, memoryMib: group.budget.memoryRequestMebibytes };
     const perZone = new Map(liveZones.map((zone) => [zone, 0]));
     for (let i = 0; i < group.count; i += 1) {
-      const lowest = Math.min(...perZone.values());
-      const candidates = nodes.filter(
-        (node) =>
-          fits(node, pod) &&
-          (!group.spread || (perZone.get(node.zone) ?? Number.POSITIVE_INFINITY) + 1 - lowest <= maxSkew),
-      );
-      // Among allowed zones, the one with the fewest of this ReplicaSet's pods (the spread's scoring).
-      const fewest = Math.min(...candidates.map((node) => perZone.get(node.zone) ?? 0));
-      const node = roomiest(candidates.filter((n) => !group.spread || (perZone.get(n.zone) ?? 0) === fewest));
+      const node = group.spread ? spreadTarget(zoneNodes, perZone, maxSkew, pod, order) : roomiest(nodes, pod);
       if (node === undefined) {
         miss(group.name);
         continue;
@@ -63,4 +67,34 @@ export function fitPeak(
     }
   }
   return { unplaced, nodes };
+}
+
+/**
+ * A spread ReplicaSet's next node: a zone where the skew stays within maxSkew (topologySpreadConstraints,
+ * DoNotSchedule), among those the zone with the fewest of the ReplicaSet's pods (the spread's scoring), in
+ * it the roomiest node; between equally full zones the roomiest node, the first of equals.
+ */
+function spreadTarget(
+  zoneNodes: readonly { zone: string; nodes: readonly NodeRoom[] }[],
+  perZone: ReadonlyMap<string, number>,
+  maxSkew: number,
+  pod: { cpuMillis: number; memoryMib: number },
+  order: ReadonlyMap<NodeRoom, number>,
+): NodeRoom | undefined {
+  const lowest = Math.min(...perZone.values());
+  let chosen: { node: NodeRoom; count: number } | undefined;
+  for (const { zone, nodes } of zoneNodes) {
+    const count = perZone.get(zone) ?? 0;
+    if (count + 1 - lowest > maxSkew) continue;
+    const node = roomiest(nodes, pod);
+    if (node === undefined) continue;
+    const better =
+      chosen === undefined ||
+      count < chosen.count ||
+      (count === chosen.count &&
+        (node.cpuMillis > chosen.node.cpuMillis ||
+          (node.cpuMillis === chosen.node.cpuMillis && (order.get(node) ?? 0) < (order.get(chosen.node) ?? 0))));
+    if (better) chosen = { node, count };
+  }
+  return chosen?.node;
 }

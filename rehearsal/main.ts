@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   );
   cleanups.push(() => argocd.stop());
   logSources.push(() => argocd.logs());
-  const standIns = new StandIns(kubectl, config.namespace);
+  const standIns = new StandIns(kubectl);
   cleanups.push(() => standIns.stop());
 
   const rehearsal: Rehearsal = {

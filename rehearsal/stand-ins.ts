@@ -21,16 +21,15 @@ const PLACEHOLDER = "rehearsal-placeholder-not-a-secret";
  * the cluster (the part Argo CD's health checks read): the AWS Load Balancer Controller's Ingress
  * status and the External Secrets operator's Secrets and Ready conditions. They act every two
  * seconds on what is missing, like a controller's reconcile loop, and never touch what Argo CD syncs.
+ * Like the controllers they watch every namespace: an env deploys into more than its own (the
+ * restore drill's namespace has its SecretStore and ExternalSecret).
  */
 export class StandIns {
   private running = true;
   private readonly loop: Promise<void>;
   private lastError = "";
 
-  constructor(
-    private readonly kubectl: Kubectl,
-    private readonly namespace: string,
-  ) {
+  constructor(private readonly kubectl: Kubectl) {
     this.loop = (async () => {
       while (this.running) {
         await this.reconcile().then(
@@ -119,7 +118,7 @@ export class StandIns {
   }
 
   private async list(resource: string): Promise<Item[]> {
-    return (await this.kubectl.json<{ items: Item[] }>("get", resource, "-n", this.namespace)).items;
+    return (await this.kubectl.json<{ items: Item[] }>("get", resource, "--all-namespaces")).items;
   }
 
   private async patchStatus(resource: string, item: Item, status: object): Promise<void> {

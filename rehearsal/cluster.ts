@@ -117,7 +117,15 @@ interface NodeList {
   items: { status?: { conditions?: { type: string; status: string }[] } }[];
 }
 
-/** A node only KWOK manages, in one zone; KWOK gives it capacity for any number of pods. */
+/**
+ * What each fake node offers. KWOK's node-initialize stage keeps a node's own allocatable and capacity
+ * and otherwise writes cpu 1k, memory 1Ti, pods 1M (kwok v0.8.0 kustomize/stage/node/fast/node-initialize.yaml, which
+ * tools.sh installs), with no ephemeral-storage: pods that request it, as the rendered ones do, would
+ * stay Pending ("Insufficient ephemeral-storage"). The same figures plus ephemeral storage.
+ */
+const FAKE_NODE_RESOURCES = { cpu: "1k", memory: "1Ti", pods: "1M", "ephemeral-storage": "1Ti" };
+
+/** A node only KWOK manages, in one zone, with room for any number of pods. */
 function fakeNode(name: string, zone: string): object {
   return {
     apiVersion: "v1",
@@ -137,5 +145,6 @@ function fakeNode(name: string, zone: string): object {
         type: "kwok",
       },
     },
+    status: { allocatable: FAKE_NODE_RESOURCES, capacity: FAKE_NODE_RESOURCES },
   };
 }

@@ -6,6 +6,9 @@ set -euo pipefail
 
 KUBECONFORM_MODULE="github.com/yannh/kubeconform/cmd/kubeconform"
 KUBECONFORM_VERSION="v0.7.0"
+# A NetworkPolicy evaluator independent of our own reading of the YAML (docs/reachability.md).
+CYCLONUS_MODULE="github.com/mattfenwick/cyclonus/cmd/cyclonus"
+CYCLONUS_VERSION="v0.5.6"
 KUBERNETES_VERSIONS=(1.28.0 1.34.0)
 KUBERNETES_RELEASE="v1.34.1"
 ETCD_RELEASE="v3.6.5"
@@ -30,14 +33,22 @@ need() {
 
 NEED_GO="Install the Go toolchain, version 1.26 or newer (KWOK needs it; Debian 12's golang-go, 1.19, is too old), then rerun."
 
-# kubeconform, built from the Go module proxy at a pinned tag.
-stamp="$cache/bin/kubeconform.version"
-if [[ ! -x "$cache/bin/kubeconform" || "$(cat "$stamp" 2>/dev/null)" != "$KUBECONFORM_VERSION" ]]; then
-  need go "$NEED_GO"
-  echo "tools: go install $KUBECONFORM_MODULE@$KUBECONFORM_VERSION" >&2
-  GOBIN="$cache/bin" GOFLAGS=-mod=mod go install "$KUBECONFORM_MODULE@$KUBECONFORM_VERSION" >&2
-  echo "$KUBECONFORM_VERSION" >"$stamp"
-fi
+# A single Go binary from the Go module proxy at a pinned tag, with a version stamp beside it:
+# <binary> <module path> <version>.
+go_install_pinned() {
+  local binary="$1" module="$2" version="$3"
+  local stamp="$cache/bin/$binary.version"
+  if [[ ! -x "$cache/bin/$binary" || "$(cat "$stamp" 2>/dev/null)" != "$version" ]]; then
+    need go "$NEED_GO"
+    echo "tools: go install $module@$version" >&2
+    GOBIN="$cache/bin" GOFLAGS=-mod=mod go install "$module@$version" >&2
+    echo "$version" >"$stamp"
+  fi
+}
+
+go_install_pinned kubeconform "$KUBECONFORM_MODULE" "$KUBECONFORM_VERSION"
+# The reachability truth table (docs/reachability.md) evaluates the rendered NetworkPolicies with it.
+go_install_pinned cyclonus "$CYCLONUS_MODULE" "$CYCLONUS_VERSION"
 
 # Terraform and the hashicorp/aws provider for terraform-ts's engine tests (init, plan, apply against
 # moto): located on this machine, never downloaded; writes $cache/terraform/cli.tfrc (a filesystem mirror

@@ -30,6 +30,9 @@ export const ARGO_ROLLOUTS_CONTROLLER = "v1.9.1";
 
 const irsa = (roleArn: string) => ({ "eks.amazonaws.com/role-arn": roleArn });
 
+/** The controller's ServiceAccount, named so terraform-ts's IRSA trust (serviceAccounts.argoRollouts) can match it. */
+export const ARGO_ROLLOUTS_SERVICE_ACCOUNT = "argo-rollouts";
+
 export const ADD_ONS: readonly AddOn[] = [
   {
     name: "argo-rollouts",
@@ -44,10 +47,17 @@ export const ADD_ONS: readonly AddOn[] = [
       installCRDs: true,
       // Argo CD ignores the chart's `helm.sh/resource-policy: keep` (keepCRDs); it honours these.
       crdAnnotations: NEVER_DELETE,
+      // Its IRSA role (terraform-ts, policies/argo-rollouts.ts) may only read the ALB's target health.
+      serviceAccount: { name: ARGO_ROLLOUTS_SERVICE_ACCOUNT, annotations: irsa(env.infra.addOnRoleArns.argoRollouts) },
       controller: {
         replicas: 2,
         // The controller the rehearsal builds and runs (scripts/tools.sh ROLLOUTS_RELEASE).
         image: { tag: ARGO_ROLLOUTS_CONTROLLER },
+        // Blue/green: after the switch, wait until the ALB target group holds exactly the new pods, healthy,
+        // before the old ReplicaSet may go (rollout/service.go, awsVerifyTargetGroups; the Argo Rollouts ALB
+        // docs recommend it with target-type ip). The AWS SDK reads the region from AWS_REGION.
+        extraArgs: ["--aws-verify-target-group"],
+        extraEnv: [{ name: "AWS_REGION", value: env.infra.region }],
         metrics: {
           enabled: true,
           serviceMonitor: {

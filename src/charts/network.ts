@@ -50,14 +50,15 @@ export class NetworkChart extends Chart {
     for (const [workloadName, workload] of Object.entries(env.workloads)) {
       const identity = { env: env.name, workload: workloadName };
       const smokeTest = smokeTestIdentity(identity).workload;
-      // The internal preview ALB runs in the private subnets; only then do they need the web port.
-      const albSubnets = [...infra.publicSubnetCidrs, ...(env.ingress.previewHost ? infra.privateSubnetCidrs : [])];
+      // Both ALBs live in the public subnets, where no node or pod runs (terraform-ts tags them for the
+      // internal preview ALB too); the private subnets hold every pod, so allowing them would allow everyone.
       new AllowPolicy(this, `${workloadName}-alb`, {
         name: `allow-${workloadName}-from-load-balancer`,
-        reason: "The ALB (target-type ip) sends user traffic straight to pod IPs from its subnets.",
+        reason:
+          "The ALBs (target-type ip) send user traffic straight to pod IPs from their nodes in the public subnets, where no pod runs.",
         pods: [workloadName],
         labels,
-        ingress: { peers: cidrPeers(albSubnets), ports: [{ protocol: "TCP", port: "http" }] },
+        ingress: { peers: cidrPeers(infra.publicSubnetCidrs), ports: [{ protocol: "TCP", port: "http" }] },
       });
       new AllowPolicy(this, `${workloadName}-prometheus`, {
         name: `allow-${workloadName}-from-monitoring`,

@@ -1,6 +1,7 @@
 import { Chart } from "cdk8s";
 import { k8s } from "cdk8s-plus-28";
 import type { Construct } from "constructs";
+import { POD_READINESS_GATE_LABEL } from "../constructs/alb-ingress";
 import { DB_MIGRATE_SERVICE_ACCOUNT, DB_OPS_SERVICE_ACCOUNT } from "../constructs/database-jobs-names";
 import { SyncedSecret } from "../constructs/external-secret";
 import { commonLabels } from "../constructs/labels";
@@ -22,7 +23,9 @@ export class SecurityChart extends Chart {
     const labels = commonLabels({ env: env.name, workload: "platform" });
     new RestrictedNamespace(this, "namespace", {
       name: env.namespace,
-      labels,
+      // The load balancer controller's webhook then gives each pod a readiness gate that holds until the pod
+      // is registered and healthy in the ALB's target group, so a rollout never outpaces the registration.
+      labels: { ...labels, [POD_READINESS_GATE_LABEL]: "enabled" },
       kubernetesVersion: env.platform.kubernetesVersion,
     });
     const namespaced = new Chart(this, "namespaced", { namespace: env.namespace, disableResourceNameHashes: true });

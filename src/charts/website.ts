@@ -3,6 +3,7 @@ import type { Construct } from "constructs";
 import { analysisTemplateNames } from "../constructs/analysis-names";
 import { BlueGreenRollout } from "../constructs/blue-green-rollout";
 import { DisruptionBudget } from "../constructs/disruption-budget";
+import { drainTiming } from "../constructs/drain-timing";
 import { imageReference } from "../constructs/image";
 import type { WorkloadIdentity } from "../constructs/labels";
 import { hardenedPodTemplate } from "../constructs/pod-template";
@@ -35,6 +36,7 @@ export class WebsiteChart extends Chart {
           serviceAccountName: serviceAccount.name,
           zones: env.topology.zones,
           maxSkew: env.topology.maxSkew,
+          drain: drainTiming(env),
         }),
       });
       new RolloutAutoscaler(this, `${workloadName}-hpa`, { identity, rolloutName: rollout.name, hpa: workload.hpa });

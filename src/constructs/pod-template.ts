@@ -2,6 +2,7 @@ import { Duration } from "cdk8s";
 import * as kplus from "cdk8s-plus-28";
 import type { WorkloadConfig } from "../env";
 import { withEphemeralStorage, workloadBudget } from "./container-budget";
+import type { DrainTiming } from "./drain-timing";
 import { hardenedContainerProps, RUNTIME_USER, tmpVolume } from "./hardened-container";
 import { selectorLabels, type WorkloadIdentity } from "./labels";
 import { type PodTemplateJson, scratchChart, workloadSpecJson } from "./scratch";
@@ -16,6 +17,8 @@ export interface PodTemplateProps {
   readonly serviceAccountName: string;
   readonly zones: readonly string[];
   readonly maxSkew: number;
+  /** preStop sleep and grace period, both from the ALB's deregistration delay (drain-timing.ts). */
+  readonly drain: DrainTiming;
 }
 
 const ZONE_KEY = "topology.kubernetes.io/zone";
@@ -74,17 +77,22 @@ export function hardenedPodTemplate(props: PodTemplateProps): PodTemplateJson {
       fsGroup: RUNTIME_USER,
       fsGroupChangePolicy: kplus.FsGroupChangePolicy.ON_ROOT_MISMATCH,
     },
-    terminationGracePeriod: Duration.seconds(30),
+    terminationGracePeriod: Duration.seconds(props.drain.terminationGracePeriodSeconds),
     containers: [
-      hardenedContainerProps(
-        props.identity.workload,
-        props.image,
-        props.workload,
-        tmp,
-        Object.values(workloadSecretNames(props.identity.workload)).map((name) =>
-          kplus.Secret.fromSecretName(scratch, name, name),
+      {
+        ...hardenedContainerProps(
+          props.identity.workload,
+          props.image,
+          props.workload,
+          tmp,
+          Object.values(workloadSecretNames(props.identity.workload)).map((name) =>
+            kplus.Secret.fromSecretName(scratch, name, name),
+          ),
         ),
-      ),
+        // An exec sleep, not the native `sleep` action: that action is not in the Kubernetes 1.28 API we
+        // validate against (nor in cdk8s-plus-28's types); the image contract (docs/rollouts.md) provides `sleep`.
+        lifecycle: { preStop: kplus.Handler.fromCommand(["sleep", String(props.drain.preStopSleepSeconds)]) },
+      },
     ],
   });
   const { metadata, spec } = workloadSpecJson(deployment).template;

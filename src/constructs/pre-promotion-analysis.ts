@@ -6,7 +6,7 @@ import type { ReleaseGates } from "../slo/gates";
 import { analysisMetric, sloGateMetrics } from "./analysis-metric";
 import { ANALYSIS_ARGS } from "./analysis-names";
 import { commonLabels, type WorkloadIdentity } from "./labels";
-import { SERVICE_HTTP_PORT } from "./rollout-services";
+import { serviceHttpPort } from "./rollout-services";
 import { smokeTestJobSpec } from "./smoke-test-job";
 import { SYNC_WAVE, syncWave } from "./sync-wave";
 
@@ -23,6 +23,9 @@ const SMOKE_METRIC = "smoke-traffic";
 /** A minute of health checks through the preview Service while the smoke Job runs. */
 const HEALTH_CHECKS = { initialDelaySeconds: 0, intervalSeconds: 10, count: 6 };
 const previewHost = `{{args.${ANALYSIS_ARGS.previewService}}}.{{args.${ANALYSIS_ARGS.namespace}}}.svc.cluster.local`;
+/** The preview Service's address; its port is the container's (see serviceHttpPort), never an implicit 80. */
+const previewUrl = (workload: WorkloadConfig, path: string) =>
+  `http://${previewHost}:${serviceHttpPort(workload)}${path}`;
 
 /**
  * Gates the preview before it gets any user: the preview Service gets no
@@ -43,7 +46,7 @@ export class PrePromotionAnalysis extends AnalysisTemplate {
         args: Object.values(ANALYSIS_ARGS).map((name) => ({ name })),
         metrics: [
           analysisMetric("preview-health", { ...gate, ...HEALTH_CHECKS }, equalsText("ok"), {
-            web: { url: `http://${previewHost}${workload.healthPath}`, jsonPath: "{$.status}", timeoutSeconds: 5 },
+            web: { url: previewUrl(workload, workload.healthPath), jsonPath: "{$.status}", timeoutSeconds: 5 },
           }),
           // Runs once; the Job's own exit code is the measurement.
           { name: SMOKE_METRIC, provider: { job: { spec: { template: {} } } } },
@@ -54,7 +57,7 @@ export class PrePromotionAnalysis extends AnalysisTemplate {
     this.smokeJobSpec = smokeTestJobSpec({
       identity: props.identity,
       image: props.smokeImage,
-      url: `http://${previewHost}:${SERVICE_HTTP_PORT}/`,
+      url: previewUrl(workload, "/"),
       requests: gate.smokeRequests,
       allowedFailures: gates.allowedSmokeFailures(gate.smokeRequests),
     });

@@ -21,8 +21,15 @@ export function rolloutServiceNames(identity: WorkloadIdentity) {
 /** Marks the metrics Service, the only one the ServiceMonitor selects. */
 export const METRICS_SERVICE_LABEL = "candlefish.ai/metrics";
 
-/** HTTP port every Service exposes; the ALB and in-cluster callers use it. */
-export const SERVICE_HTTP_PORT = 80;
+/**
+ * The port a workload's HTTP Services expose: the container's own port. The EKS network policy agent
+ * matches an egress rule against the Service's port before kube-proxy translates it, so a Service whose
+ * port differs from its target port (80 -> 3000) is dropped by a policy that allows the pod's port
+ * (EKS user guide, "Restrict Pod network traffic with Kubernetes network policies", considerations).
+ */
+export function serviceHttpPort(workload: WorkloadConfig): number {
+  return workload.containerPort;
+}
 
 /**
  * The Services a blue/green Rollout switches between, plus a headless metrics
@@ -46,8 +53,8 @@ export class RolloutServices extends Construct {
     const selector = selectorLabels(identity);
     const http: k8s.ServicePort = {
       name: "http",
-      port: SERVICE_HTTP_PORT,
-      targetPort: k8s.IntOrString.fromString("http"),
+      port: serviceHttpPort(workload),
+      targetPort: k8s.IntOrString.fromNumber(workload.containerPort),
       protocol: "TCP",
     };
 

@@ -39,6 +39,15 @@ export const ingressSchema = z.strictObject({
   sslPolicy: z.enum(["ELBSecurityPolicy-TLS13-1-2-2021-06", "ELBSecurityPolicy-TLS13-1-2-Res-2021-06"], {
     error: "must be an ELBSecurityPolicy-TLS13-1-2 policy (TLS 1.2+)",
   }),
+  /**
+   * The ALB target groups' deregistration delay: how long in-flight requests to a leaving pod may run. The
+   * pods' preStop sleep and grace period follow from it (src/constructs/drain-timing.ts). ALB allows 0-3600.
+   */
+  deregistrationDelaySeconds: z
+    .number()
+    .int("must be a whole number of seconds")
+    .min(0, "must be at least 0 (the ALB's range is 0-3600 s)")
+    .max(3600, "must be at most 3600 (the ALB's range is 0-3600 s)"),
   /** Internal-only host for the preview Service; omit to expose no preview. */
   previewHost: z
     .string()

@@ -37,12 +37,16 @@ export const infraOutputsSchema = z
     nodes: nodesSchema,
     vpcId: z.string().regex(/^vpc-[0-9a-f]{8,17}$/, "must be a VPC id such as vpc-0123456789abcdef0"),
     vpcCidr: cidr,
-    /** Where the internet-facing ALB runs; its nodes reach pods from these ranges (target-type ip). */
+    /** Where both ALBs run (internet-facing and internal preview); their nodes reach pods from here (target-type ip). */
     publicSubnetCidrs: z.array(cidr).min(1, "must list at least one subnet"),
-    /** Where nodes, pods and an internal ALB run. */
+    /** Where nodes and pods run (the VPC CNI gives pods addresses here); no load balancer. */
     privateSubnetCidrs: z.array(cidr).min(1, "must list at least one subnet"),
     /** Where RDS PostgreSQL and ElastiCache Redis run. */
     dataSubnetCidrs: z.array(cidr).min(1, "must list at least one subnet"),
+    /** The internet-facing ALB's security group: HTTPS from CloudFront's origin-facing prefix list only. */
+    albSecurityGroupId: z
+      .string()
+      .regex(/^sg-[0-9a-f]{8,17}$/, "must be a security group id such as sg-0123456789abcdef0"),
     certificateArn: arn("acm", "certificate\\/[0-9a-f-]{36}"),
     wafAclArn: arn("wafv2", "regional\\/webacl\\/[\\w-]+\\/[0-9a-f-]{36}"),
     /** IRSA role of each workload's ServiceAccount: reads that workload's own secrets. */
@@ -52,6 +56,8 @@ export const infraOutputsSchema = z
       externalSecrets: roleArn,
       loadBalancerController: roleArn,
       clusterAutoscaler: roleArn,
+      /** Reads the ALB's target health for blue/green target-group verification. */
+      argoRollouts: roleArn,
     }),
     /** IRSA role of the migration Job: reads the migrator's database secret, nothing else. */
     dbMigrateRoleArn: roleArn,

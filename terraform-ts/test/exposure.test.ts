@@ -77,7 +77,7 @@ describe.each(ENV_NAMES)("%s exposes nothing by accident", (envName) => {
     });
   });
 
-  it("puts both WAF web ACLs (CloudFront and the ALB's regional one) in front with the managed rules and a rate limit", () => {
+  it("puts both WAF web ACLs (CloudFront and the ALB's regional one) in front with the managed rules", () => {
     const acls = resourcesOf(stack, "aws_wafv2_web_acl");
     expect(acls.map((acl) => acl.scope).sort()).toEqual(["CLOUDFRONT", "REGIONAL"]);
     for (const acl of acls) {
@@ -87,9 +87,44 @@ describe.each(ENV_NAMES)("%s exposes nothing by accident", (envName) => {
         "AWSManagedRulesCommonRuleSet",
         "AWSManagedRulesKnownBadInputsRuleSet",
       ]);
-      expect(rules.some((rule) => (rule.statement.rate_based_statement?.limit ?? 0) > 0)).toBe(true);
     }
     expect(resourcesOf(stack, "aws_wafv2_web_acl_logging_configuration")).toHaveLength(2);
+  });
+
+  it("rate-limits per viewer at CloudFront only: the regional ACL sees CloudFront's edge addresses, not viewers", () => {
+    const rateRules = (scope: string) => {
+      const acl = resourcesOf(stack, "aws_wafv2_web_acl").find((candidate) => candidate.scope === scope);
+      const rules = (acl?.rule ?? []) as { statement: { rate_based_statement?: unknown } }[];
+      return rules.map((rule) => rule.statement.rate_based_statement).filter(Boolean);
+    };
+    // IP at the CloudFront scope is the viewer's own address; never FORWARDED_IP, which reads X-Forwarded-For,
+    // a header the client writes.
+    expect(rateRules("CLOUDFRONT")).toEqual([{ limit: expect.any(Number), aggregate_key_type: "IP" }]);
+    expect(rateRules("REGIONAL")).toEqual([]);
+    expect(JSON.stringify(resourcesOf(stack, "aws_wafv2_web_acl"))).not.toContain("FORWARDED_IP");
+  });
+
+  it("lets only CloudFront reach the internet-facing ALB: HTTPS from the origin-facing prefix list, one rule", () => {
+    const group = byPath(stack.resource, "aws_security_group", "alb-origin/group");
+    expect(group.ingress).toBeUndefined();
+    expect(group.egress).toBeUndefined();
+    const prefixList = byPath(stack.data, "aws_ec2_managed_prefix_list", "alb-origin/cloudfront-origin-facing");
+    expect(prefixList.name).toBe("com.amazonaws.global.cloudfront.origin-facing");
+    const rules = resourcesOf(stack, "aws_vpc_security_group_ingress_rule").filter((rule) =>
+      String(rule.security_group_id).includes("alb-origin_group"),
+    );
+    // One reference: the list counts as its max entries (55) against the 60-rule quota, so there is no room for a second.
+    expect(rules).toEqual([
+      expect.objectContaining({
+        ip_protocol: "tcp",
+        from_port: 443,
+        to_port: 443,
+        prefix_list_id: expect.stringMatching(
+          /^\$\{data\.aws_ec2_managed_prefix_list\.alb-origin_cloudfront-origin-facing_.*\.id\}$/,
+        ),
+      }),
+    ]);
+    expect(JSON.stringify(rules)).not.toContain("0.0.0.0/0");
   });
 
   it("lets each bucket write its S3 access logs under its own prefix only, and turns logging on after that", () => {

@@ -48,6 +48,10 @@ describe.each(ENV_NAMES)("%s publishes the SSM outputs contract (src/ssm/paramet
       /irsa_aws-load-balancer-controller_role_.*\.arn/,
     );
     expect(parameterValue("iam/addon-role-arns/cluster-autoscaler")).toMatch(/irsa_cluster-autoscaler_role_.*\.arn/);
+    expect(parameterValue("iam/addon-role-arns/argo-rollouts")).toMatch(/irsa_argo-rollouts_role_.*\.arn/);
+    expect(parameterValue("network/alb-security-group-id")).toMatch(
+      /^\$\{aws_security_group\.alb-origin_group_.*\.id\}$/,
+    );
     expect(parameterValue("iam/db-migrate-role-arn")).toMatch(/irsa_db-migrate_role_.*\.arn/);
     expect(parameterValue("iam/db-ops-role-arn")).toMatch(/irsa_db-ops_role_.*\.arn/);
     expect(parameterValue("iam/restore-drill-role-arn")).toMatch(/irsa_db-restore-drill_role_.*\.arn/);

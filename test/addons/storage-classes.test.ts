@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { STORAGE_CLASS } from "../../src/addons/prometheus-storage";
 import { addOnReleases } from "../../src/validate/addons/add-on-releases";
+import { CSI_PROVISIONERS } from "../../terraform-ts/src/config/eks-add-ons";
 import { type Manifest, manifestsIn } from "../support/fixtures";
 
 /** Every value of a `storageClassName` key anywhere below `node`. */
@@ -36,6 +37,13 @@ describe("storage the cluster can provide", () => {
       parameters: { type: "gp3", encrypted: "true" },
       volumeBindingMode: "WaitForFirstConsumer",
     });
+  });
+
+  it("names only provisioners whose CSI driver terraform-ts installs as an EKS add-on", () => {
+    const installed: string[] = Object.values(CSI_PROVISIONERS);
+    expect(classes.length).toBeGreaterThan(0);
+    for (const storageClass of classes)
+      expect(installed, storageClass.metadata.name).toContain(storageClass.provisioner);
   });
 
   it("keeps Prometheus' data for the whole SLO window on two replicas, below the volume's size", () => {

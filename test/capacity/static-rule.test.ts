@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fitPeak } from "../../src/capacity/fit";
 import { peakPodGroups } from "../../src/capacity/peak";
 import { capacityProblems } from "../../src/capacity/rule";
 import { parseEnvConfig } from "../../src/env";
@@ -46,6 +47,25 @@ describe("the static capacity rule", () => {
       "us-east-1c",
     ]);
     expect(spot(env).every((g) => g.maxSize === 0)).toBe(true);
+  });
+
+  it("spreads pods without requests over the nodes, as kube-scheduler scores them (100m / 200Mi), not onto one", () => {
+    const nodes = ["a", "b", "c"].map((zone) => ({
+      name: `node-${zone}`,
+      group: "g",
+      zone,
+      instanceType: "t3.medium",
+      cpuMillis: 1775,
+      memoryMib: 3229,
+      pods: 13,
+    }));
+    const addOns = Array.from({ length: 6 }, () => ({ name: "add-on", cpuMillis: 0, memoryMib: 0 }));
+    const { nodes: after } = fitPeak(nodes, ["a", "b", "c"], 1, addOns, []);
+    expect(after.map((node) => [node.name, node.pods])).toEqual([
+      ["node-a", 11],
+      ["node-b", 11],
+      ["node-c", 11],
+    ]);
   });
 
   it("refuses a zone the pods may use that has no node group", () => {

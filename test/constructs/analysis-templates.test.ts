@@ -51,7 +51,7 @@ describe("pre-promotion analysis", () => {
 
   it("probes the preview Service's health endpoint with a web metric", () => {
     expect(metric(pre(), "preview-health").provider.web).toEqual({
-      url: "http://{{args.preview-service}}.{{args.namespace}}.svc.cluster.local/api/health",
+      url: "http://{{args.preview-service}}.{{args.namespace}}.svc.cluster.local:3000/api/health",
       jsonPath: "{$.status}",
       timeoutSeconds: 5,
     });
@@ -63,7 +63,7 @@ describe("pre-promotion analysis", () => {
     expect(container.env).toContainEqual({ name: "REQUESTS", value: "300" });
     expect(container.env).toContainEqual({
       name: "URL",
-      value: "http://{{args.preview-service}}.{{args.namespace}}.svc.cluster.local:80/",
+      value: "http://{{args.preview-service}}.{{args.namespace}}.svc.cluster.local:3000/",
     });
     expect(job.backoffLimit).toBe(0);
     expect(job.activeDeadlineSeconds).toBeGreaterThan(0);

@@ -51,7 +51,7 @@ describe("NetworkPolicies", () => {
   });
 
   it("allow exactly this ingress and nothing else", () => {
-    const albSubnets = "10.0.0.0/24 + 10.0.1.0/24 + 10.0.2.0/24 + 10.0.10.0/24 + 10.0.11.0/24 + 10.0.12.0/24";
+    const albSubnets = "10.0.0.0/24 + 10.0.1.0/24 + 10.0.2.0/24";
     expect(surface("ingress")).toEqual(
       [
         `website -> ${albSubnets} : TCP/http`,
@@ -61,11 +61,14 @@ describe("NetworkPolicies", () => {
     );
   });
 
-  it("open the private subnets only for an internal preview load balancer", () => {
+  it("admit the load balancers' public subnets only, never the private subnets every pod lives in", () => {
     const input = configOf("production");
-    const withoutPreview = { ...input, ingress: { sslPolicy: input.ingress.sslPolicy } };
-    const alb = manifestsOf(withoutPreview).find((m) => m.metadata.name === "allow-website-from-load-balancer");
-    expect(alb?.spec.ingress[0].from.map((peer: Manifest) => peer.ipBlock.cidr)).toEqual(input.infra.publicSubnetCidrs);
+    for (const config of [input, { ...input, ingress: { ...input.ingress, previewHost: undefined } }]) {
+      const alb = manifestsOf(config).find((m) => m.metadata.name === "allow-website-from-load-balancer");
+      const cidrs = alb?.spec.ingress[0].from.map((peer: Manifest) => peer.ipBlock.cidr);
+      expect(cidrs).toEqual(input.infra.publicSubnetCidrs);
+      for (const privateCidr of input.infra.privateSubnetCidrs) expect(cidrs).not.toContain(privateCidr);
+    }
   });
 
   it("let the restore drill's namespace reach DNS and HTTPS only: no database port, no ingress at all", () => {

@@ -14,7 +14,7 @@ describe("Services", () => {
     ]) {
       const service = find(manifests, "Service", name);
       expect(service.spec.selector).toEqual(rollout.spec.selector.matchLabels);
-      expect(service.spec.ports).toEqual([{ name: "http", port: 80, targetPort: "http", protocol: "TCP" }]);
+      expect(service.spec.ports).toEqual([{ name: "http", port: 3000, targetPort: 3000, protocol: "TCP" }]);
     }
   });
 

@@ -313,6 +313,21 @@ describe("infra outputs and operations rules", () => {
       /ingress\.sslPolicy: must be an ELBSecurityPolicy-TLS13-1-2 policy/,
     );
   });
+  it("refuses a deregistration delay outside the ALB's 0-3600 s range", () => {
+    expect(parseWith(["ingress", "deregistrationDelaySeconds"], 3601)).toThrow(
+      /ingress\.deregistrationDelaySeconds: must be at most 3600 \(the ALB's range is 0-3600 s\)/,
+    );
+  });
+  it("refuses a negative deregistration delay", () => {
+    expect(parseWith(["ingress", "deregistrationDelaySeconds"], -1)).toThrow(
+      /ingress\.deregistrationDelaySeconds: must be at least 0/,
+    );
+  });
+  it("refuses a fractional deregistration delay", () => {
+    expect(parseWith(["ingress", "deregistrationDelaySeconds"], 1.5)).toThrow(
+      /ingress\.deregistrationDelaySeconds: must be a whole number of seconds/,
+    );
+  });
   it("refuses an empty migration command", () => {
     expect(parseWith(["database", "migrationCommand"], [])).toThrow(/database\.migrationCommand: must name a command/);
   });

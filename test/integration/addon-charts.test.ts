@@ -10,7 +10,7 @@ import { type AddOnCheckReport, checkAddOns } from "../../src/validate/addons/ch
 import { helmTemplate } from "../../src/validate/addons/helm-template";
 import { kubeconform } from "../../src/validate/addons/kubeconform";
 import { unknownValues } from "../../src/validate/addons/unknown-values";
-import { environments, manifestsIn } from "../support/fixtures";
+import { configOf, environments, type Manifest, manifestsIn } from "../support/fixtures";
 import { sharedFolder } from "../support/shared";
 import { toolPath } from "../support/tools";
 
@@ -85,6 +85,22 @@ describe("add-on Applications rendered by the real helm v3.22.0, as Argo CD rend
         "Prune=false,Delete=false",
       );
     }
+  });
+
+  it("runs that controller with target-group verification, the region, and the IRSA role terraform-ts trusts", () => {
+    const objects = objectsOf("argo-rollouts-production");
+    const deployment = objects.find(
+      (object) => object.kind === "Deployment" && object.metadata?.name === "argo-rollouts",
+    ) as Manifest | undefined;
+    const container = deployment?.spec.template.spec.containers[0];
+    expect(container.args).toContain("--aws-verify-target-group");
+    expect(container.env).toContainEqual({ name: "AWS_REGION", value: "us-east-1" });
+    const account = objects.find((object) => object.kind === "ServiceAccount") as Manifest | undefined;
+    expect(deployment?.spec.template.spec.serviceAccountName).toBe(account?.metadata.name);
+    expect(account?.metadata).toMatchObject({
+      name: "argo-rollouts",
+      annotations: { "eks.amazonaws.com/role-arn": configOf("production").infra.addOnRoleArns.argoRollouts },
+    });
   });
 
   it("renders a ServiceMonitor for each add-on that exports metrics, since the cluster serves the CRD", () => {

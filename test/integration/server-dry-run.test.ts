@@ -53,9 +53,14 @@ describe.runIf(existsSync(CRD_ROOT))("server-side dry run against a real kube-ap
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     }
-    // The namespaces the objects live in exist for real, as Argo CD's first wave would create them.
-    for (const name of ["candlefish-staging", "candlefish-production", "argocd"]) {
-      await apply({ apiVersion: "v1", kind: "Namespace", metadata: { name } } as Manifest, false);
+    // The namespaces the objects live in exist for real, as Argo CD's first wave would create them: every
+    // rendered Namespace (the env's and the restore drill's), and argocd, which the bootstrap creates.
+    const rendered = ["dist/staging", "dist/production"]
+      .flatMap(yamlFiles)
+      .map((file) => parse(readFileSync(file, "utf8")) as Manifest)
+      .filter((manifest) => manifest.kind === "Namespace");
+    for (const namespace of [...rendered, { apiVersion: "v1", kind: "Namespace", metadata: { name: "argocd" } }]) {
+      await apply(namespace as Manifest, false);
     }
     console.info(
       `kube-apiserver ready in ${((ready - started) / 1000).toFixed(1)} s; CRDs and namespaces in ${((performance.now() - ready) / 1000).toFixed(1)} s`,

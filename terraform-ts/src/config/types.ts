@@ -74,7 +74,10 @@ export interface EdgeConfig {
    * in-cluster AWS Load Balancer Controller, so Terraform cannot reference it.
    */
   readonly originDomainName: string;
-  /** Requests per 5 minutes per client IP before WAF blocks it. */
+  /**
+   * Requests per 5 minutes per viewer before the CloudFront-scope WAF blocks it (the regional ACL has no
+   * rate limit: behind CloudFront it sees edge addresses, not viewers).
+   */
   readonly rateLimitPerFiveMinutes: number;
 }
 

@@ -16,6 +16,9 @@ import type { AvailabilityZones, EnvConfig, SubnetCidrs } from "../config/types"
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { VpcEndpoints } from "./vpc-endpoints";
 
+/** Subnet discovery tags of the AWS Load Balancer Controller: internet-facing and internal ALBs. */
+export const ALB_SUBNET_TAGS = { "kubernetes.io/role/elb": "1", "kubernetes.io/role/internal-elb": "1" } as const;
+
 export interface NetworkProps {
   readonly env: EnvConfig;
   readonly logsKeyArn: string;
@@ -51,11 +54,11 @@ export class Network extends Construct {
     // The default security group allows all traffic between its members; empty it so nothing relies on it.
     new DefaultSecurityGroup(this, "default-sg", { vpcId: this.vpc.id, ingress: [], egress: [] });
 
-    // The load balancer controller finds its subnets by these role tags.
-    this.publicSubnets = this.subnets("public", env.network.publicSubnetCidrs, { "kubernetes.io/role/elb": "1" });
-    this.privateSubnets = this.subnets("private", env.network.privateSubnetCidrs, {
-      "kubernetes.io/role/internal-elb": "1",
-    });
+    // The load balancer controller finds its subnets by these role tags. Both ALBs go to the public subnets,
+    // the internal one too (it gets private addresses only, whatever the subnet's route): no node or pod runs
+    // there, so the pods' NetworkPolicy can admit the load balancers' subnets without admitting every pod.
+    this.publicSubnets = this.subnets("public", env.network.publicSubnetCidrs, ALB_SUBNET_TAGS);
+    this.privateSubnets = this.subnets("private", env.network.privateSubnetCidrs, {});
     this.dataSubnets = this.subnets("data", env.network.dataSubnetCidrs, {});
 
     const internetGateway = new InternetGateway(this, "igw", { vpcId: this.vpc.id, tags: { Name: clusterName } });

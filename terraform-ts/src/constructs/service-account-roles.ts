@@ -2,6 +2,7 @@ import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/
 import { Construct } from "constructs";
 import { envResourceName } from "../config/naming";
 import type { EnvConfig } from "../config/types";
+import { argoRolloutsStatements } from "../policies/argo-rollouts";
 import { clusterAutoscalerStatements } from "../policies/cluster-autoscaler";
 import { loadBalancerControllerStatements } from "../policies/load-balancer-controller";
 import type { AppSecrets } from "./app-secrets";
@@ -15,6 +16,7 @@ export const serviceAccounts = (env: EnvConfig) =>
     externalSecrets: { namespace: "external-secrets", name: "external-secrets" },
     loadBalancerController: { namespace: "kube-system", name: "aws-load-balancer-controller" },
     clusterAutoscaler: { namespace: "kube-system", name: "cluster-autoscaler" },
+    argoRollouts: { namespace: "argo-rollouts", name: "argo-rollouts" },
     dbMigrate: { namespace: env.namespace, name: "db-migrate" },
     dbOps: { namespace: env.namespace, name: "db-ops" },
     // The restore drill's own namespace (src/constructs/database-jobs-names.ts, restoreDrillNamespace).
@@ -37,6 +39,7 @@ export class ServiceAccountRoles extends Construct {
   public readonly externalSecrets: IrsaRole;
   public readonly loadBalancerController: IrsaRole;
   public readonly clusterAutoscaler: IrsaRole;
+  public readonly argoRollouts: IrsaRole;
   public readonly dbMigrate: IrsaRole;
   public readonly dbOps: IrsaRole;
   public readonly restoreDrill: IrsaRole;
@@ -93,6 +96,8 @@ export class ServiceAccountRoles extends Construct {
       accounts.clusterAutoscaler,
       clusterAutoscalerStatements(env.region, env.accountId, envResourceName(env)),
     );
+    // Blue/green target-group verification: the controller reads the ALB's target health, nothing more.
+    this.argoRollouts = role("argo-rollouts", accounts.argoRollouts, argoRolloutsStatements());
 
     // The migration Job: the migrator's credentials (DDL). External Secrets reads them as this role.
     this.dbMigrate = role("db-migrate", accounts.dbMigrate, readSecrets([secrets.databaseMigrator.arn]));

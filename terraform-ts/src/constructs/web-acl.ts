@@ -25,7 +25,11 @@ export interface WebAclProps {
   readonly name: string;
   /** CLOUDFRONT for the distribution, REGIONAL for the ALB the ingress controller creates. */
   readonly scope: "CLOUDFRONT" | "REGIONAL";
-  readonly rateLimitPerFiveMinutes: number;
+  /**
+   * Requests per 5 minutes per client address before WAF blocks it; only where WAF sees the viewer's own
+   * address (the CloudFront scope). Unset: no rate-based rule.
+   */
+  readonly rateLimitPerViewerPerFiveMinutes?: number;
   readonly logsKeyArn: string;
   readonly provider?: AwsProvider;
 }
@@ -36,7 +40,7 @@ const visibility = (metricName: string) => ({
   metricName,
 });
 
-/** A WAFv2 web ACL with the managed rule groups, a per-IP rate limit, and logging. */
+/** A WAFv2 web ACL with the managed rule groups, an optional per-viewer rate limit, and logging. */
 export class WebAcl extends Construct {
   public readonly acl: Wafv2WebAcl;
 
@@ -50,22 +54,27 @@ export class WebAcl extends Construct {
       statement: { managed_rule_group_statement: { name: group, vendor_name: "AWS" } } satisfies RuleStatement,
       visibilityConfig: visibility(group),
     }));
-    const rateLimit: Wafv2WebAclRule = {
-      name: "rate-limit-per-ip",
-      priority: MANAGED_RULE_GROUPS.length,
-      action: { block: {} },
-      statement: {
-        rate_based_statement: { limit: props.rateLimitPerFiveMinutes, aggregate_key_type: "IP" },
-      } satisfies RuleStatement,
-      visibilityConfig: visibility("rate-limit-per-ip"),
-    };
+    const limit = props.rateLimitPerViewerPerFiveMinutes;
+    const rateLimit: Wafv2WebAclRule[] =
+      limit === undefined
+        ? []
+        : [
+            {
+              name: "rate-limit-per-viewer",
+              priority: MANAGED_RULE_GROUPS.length,
+              action: { block: {} },
+              // IP: the connection's source, which at the CloudFront scope is the viewer itself.
+              statement: { rate_based_statement: { limit, aggregate_key_type: "IP" } } satisfies RuleStatement,
+              visibilityConfig: visibility("rate-limit-per-viewer"),
+            },
+          ];
 
     this.acl = new Wafv2WebAcl(this, "acl", {
       provider: props.provider,
       name: props.name,
       scope: props.scope,
       defaultAction: { allow: {} },
-      rule: [...managedRules, rateLimit],
+      rule: [...managedRules, ...rateLimit],
       visibilityConfig: visibility(props.name),
     });
 

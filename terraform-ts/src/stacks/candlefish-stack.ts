@@ -4,6 +4,7 @@ import type { Construct } from "constructs";
 import { envResourceName } from "../config/naming";
 import { publishedNodeFacts } from "../config/node-facts";
 import type { EnvConfig } from "../config/types";
+import { AlbOriginSecurityGroup } from "../constructs/alb-origin-security-group";
 import { AppSecrets } from "../constructs/app-secrets";
 import { MonthlyBudget, tagsFor } from "../constructs/budget";
 import { Cdn } from "../constructs/cdn";
@@ -12,6 +13,7 @@ import { ContainerRegistry } from "../constructs/container-registry";
 import { CostAllocationTags } from "../constructs/cost-allocation-tags";
 import { Database } from "../constructs/database";
 import { EdgeCertificate } from "../constructs/edge-certificate";
+import { EksAddOns } from "../constructs/eks-add-ons";
 import { KubernetesCluster } from "../constructs/eks-cluster";
 import { EksNodeGroups } from "../constructs/eks-node-groups";
 import { Network } from "../constructs/network";
@@ -52,7 +54,8 @@ export class CandlefishStack extends TerraformStack {
       secretsKeyArn: keys.kubernetesSecrets.arn,
       logsKeyArn: keys.logs.arn,
     });
-    new EksNodeGroups(this, "nodes", { env, cluster: cluster.cluster, subnetIds: privateSubnetIds });
+    const nodes = new EksNodeGroups(this, "nodes", { env, cluster: cluster.cluster, subnetIds: privateSubnetIds });
+    new EksAddOns(this, "eks-add-ons", { env, cluster, nodeGroups: nodes.nodeGroups });
     new ClusterAdminAccess(this, "eks-admin", { env, cluster: cluster.cluster });
 
     const secrets = new AppSecrets(this, "secrets", {
@@ -91,14 +94,22 @@ export class CandlefishStack extends TerraformStack {
     });
 
     const certificate = new EdgeCertificate(this, "certificate", { edge: env.edge });
-    const wafCommon = { rateLimitPerFiveMinutes: env.edge.rateLimitPerFiveMinutes, logsKeyArn: keys.logs.arn };
+    // Per viewer at the edge, where WAF sees the viewer's own address. The regional ACL sees only
+    // CloudFront's edge addresses (the ALB accepts nothing else), so a per-IP limit there would count
+    // many viewers as one and block them together; FORWARDED_IP would read X-Forwarded-For, which the client writes.
     const edgeAcl = new WebAcl(this, "waf-cloudfront", {
-      ...wafCommon,
       name: envResourceName(env, "edge"),
       scope: "CLOUDFRONT",
+      logsKeyArn: keys.logs.arn,
+      rateLimitPerViewerPerFiveMinutes: env.edge.rateLimitPerFiveMinutes,
     });
-    // The ALB is reachable without CloudFront too; the same rules guard that path.
-    const albAcl = new WebAcl(this, "waf-alb", { ...wafCommon, name: envResourceName(env, "alb"), scope: "REGIONAL" });
+    // Managed rule groups again behind CloudFront: a second look at what reaches the origin, no rate limit.
+    const albAcl = new WebAcl(this, "waf-alb", {
+      name: envResourceName(env, "alb"),
+      scope: "REGIONAL",
+      logsKeyArn: keys.logs.arn,
+    });
+    const albOrigin = new AlbOriginSecurityGroup(this, "alb-origin", { env, vpcId: network.vpc.id });
     new Cdn(this, "cdn", {
       env,
       certificateArn: certificate.certificateArn,
@@ -126,12 +137,14 @@ export class CandlefishStack extends TerraformStack {
         "network/public-subnet-cidrs": cidrsOf(network.publicSubnets),
         "network/private-subnet-cidrs": cidrsOf(network.privateSubnets),
         "network/data-subnet-cidrs": cidrsOf(network.dataSubnets),
+        "network/alb-security-group-id": albOrigin.securityGroup.id,
         "edge/certificate-arn": certificate.certificateArn,
         "edge/alb-waf-acl-arn": albAcl.arn,
         "iam/workload-role-arns/website": roles.website.arn,
         "iam/addon-role-arns/external-secrets": roles.externalSecrets.arn,
         "iam/addon-role-arns/aws-load-balancer-controller": roles.loadBalancerController.arn,
         "iam/addon-role-arns/cluster-autoscaler": roles.clusterAutoscaler.arn,
+        "iam/addon-role-arns/argo-rollouts": roles.argoRollouts.arn,
         "iam/db-migrate-role-arn": roles.dbMigrate.arn,
         "iam/db-ops-role-arn": roles.dbOps.arn,
         "iam/restore-drill-role-arn": roles.restoreDrill.arn,

@@ -7,6 +7,8 @@
 export const MOTO_INVENTED: Readonly<Record<string, { readonly pattern: RegExp; readonly marker: string }>> = {
   // vpc-<17 hex> in AWS, vpc-<8 hex> in moto: random either way.
   vpcId: { pattern: /^vpc-[0-9a-f]+$/, marker: "vpc-<invented>" },
+  // Security group ids are random too (sg-<17 hex> in AWS).
+  albSecurityGroupId: { pattern: /^sg-[0-9a-f]+$/, marker: "sg-<invented>" },
   // ACM names certificates by a random UUID.
   certificateArn: { pattern: /(:certificate\/)[0-9a-f-]{36}$/, marker: "$1<invented>" },
   // WAFv2 ARNs end in a random UUID after the ACL's name; the name must still match.

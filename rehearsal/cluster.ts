@@ -1,16 +1,24 @@
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { selfSigned } from "../test/support/certificates";
 import { type ControlPlane, startControlPlane } from "../test/support/control-plane";
+import { tempDir } from "../test/support/fixtures";
 import { freePort, type Managed, startManaged, stopManaged, waitFor } from "../test/support/processes";
 import { toolPath } from "../test/support/tools";
 import { Kubectl } from "./kubectl";
+import { kwokUsageConfig, resourceMetricsPath, startMetricsServer } from "./metrics-api";
 
 /** Zones the production pod template requires (node affinity) and spreads over (DoNotSchedule). */
 const ZONES = ["us-east-1a", "us-east-1b", "us-east-1c"];
 const FAKE_NODE_ANNOTATION = "kwok.x-k8s.io/node";
+/** Where metrics-server (≥ 0.7) scrapes a node's resource metrics instead of the kubelet's `/metrics/resource`. */
+const RESOURCE_METRICS_PATH_ANNOTATION = "metrics.k8s.io/resource-metrics-path";
 
 /**
  * A Kubernetes control plane without kubelets: etcd, kube-apiserver, kube-controller-manager
- * (ReplicaSets, Jobs, the HPA), kube-scheduler, KWOK playing the kubelet of three fake nodes,
- * and the Argo Rollouts controller. Everything runs on loopback and is stopped by PID.
+ * (ReplicaSets, Jobs, the HPA, garbage collection), kube-scheduler, KWOK playing the kubelet of
+ * three fake nodes (with emulated resource usage), metrics-server, and the Argo Rollouts
+ * controller. Everything runs on loopback and is stopped by PID.
  */
 export interface RehearsalCluster {
   readonly controlPlane: ControlPlane;
@@ -26,9 +34,11 @@ export async function startRehearsalCluster(): Promise<RehearsalCluster> {
   const controlPlane = await startControlPlane();
   const kubectl = new Kubectl(controlPlane.kubeconfig);
   const components: Record<string, Managed> = {};
+  const dir = tempDir("rehearsal-cluster");
   const stop = async () => {
     for (const managed of Object.values(components).reverse()) await stopManaged(managed);
     await controlPlane.stop();
+    rmSync(dir, { recursive: true, force: true });
   };
   try {
     const kubeconfig = `--kubeconfig=${controlPlane.kubeconfig}`;
@@ -39,8 +49,13 @@ export async function startRehearsalCluster(): Promise<RehearsalCluster> {
       `--secure-port=${await freePort()}`,
       `--service-account-private-key-file=${controlPlane.serviceAccountKey}`,
       "--use-service-account-credentials=false",
-      // The HPA raises the Rollout to minReplicas without metrics; its default 15 s period only slows the rehearsal.
+      // Its default 15 s period only slows the rehearsal: the HPA follows the load in seconds, not quarters of a minute.
       "--horizontal-pod-autoscaler-sync-period=2s",
+      // KWOK's pods are ready, at their steady usage, the instant they start: the defaults (5 min, 30 s)
+      // exist for real processes' start-up spikes and would only hold the HPA back here. Its own
+      // behavior (the rendered scale-up policy) still paces it.
+      "--horizontal-pod-autoscaler-cpu-initialization-period=10s",
+      "--horizontal-pod-autoscaler-initial-readiness-delay=5s",
     ]);
     components["kube-scheduler"] = startManaged(toolPath("bin", "kube-scheduler"), [
       kubeconfig,
@@ -48,17 +63,25 @@ export async function startRehearsalCluster(): Promise<RehearsalCluster> {
       "--bind-address=127.0.0.1",
       `--secure-port=${await freePort()}`,
     ]);
+    writeFileSync(join(dir, "kwok-usage.yaml"), kwokUsageConfig());
+    const kubelet = selfSigned(dir, "kwok-kubelet", { ip: "127.0.0.1" });
+    // One port for every fake node's kubelet endpoint: metrics-server dials the node status port.
+    const kubeletPort = await freePort();
     components.kwok = startManaged(toolPath("bin", "kwok"), [
       kubeconfig,
       `--config=${toolPath("share", "kwok-stages.yaml")}`,
+      `--config=${toolPath("share", "kwok-metrics.yaml")}`,
+      `--config=${join(dir, "kwok-usage.yaml")}`,
       "--manage-all-nodes=false",
       `--manage-nodes-with-annotation-selector=${FAKE_NODE_ANNOTATION}=fake`,
       "--cidr=10.0.0.1/16",
       "--node-ip=127.0.0.1",
       // Node leases keep the fake nodes Ready; without them the node lifecycle controller marks them NotReady.
       "--node-lease-duration-seconds=40",
-      `--node-port=${await freePort()}`,
-      `--server-address=127.0.0.1:${await freePort()}`,
+      `--node-port=${kubeletPort}`,
+      `--server-address=127.0.0.1:${kubeletPort}`,
+      `--tls-cert-file=${kubelet.cert}`,
+      `--tls-private-key-file=${kubelet.key}`,
     ]);
     const metricsPort = await freePort();
     components["argo-rollouts"] = startManaged(toolPath("bin", "rollouts-controller"), [
@@ -80,6 +103,7 @@ export async function startRehearsalCluster(): Promise<RehearsalCluster> {
       },
       60_000,
     );
+    components["metrics-server"] = await startMetricsServer(kubectl, controlPlane.kubeconfig, dir);
     const logs = () =>
       Object.fromEntries(Object.entries(components).map(([name, managed]) => [name, managed.output()]));
     return { controlPlane, kubectl, rolloutsMetricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, logs, stop };
@@ -93,14 +117,26 @@ interface NodeList {
   items: { status?: { conditions?: { type: string; status: string }[] } }[];
 }
 
-/** A node only KWOK manages, in one zone; KWOK gives it capacity for any number of pods. */
+/**
+ * What each fake node offers. KWOK's node-initialize stage keeps a node's own allocatable and capacity
+ * and otherwise writes cpu 1k, memory 1Ti, pods 1M (kwok v0.8.0 kustomize/stage/node/fast/node-initialize.yaml, which
+ * tools.sh installs), with no ephemeral-storage: pods that request it, as the rendered ones do, would
+ * stay Pending ("Insufficient ephemeral-storage"). The same figures plus ephemeral storage.
+ */
+const FAKE_NODE_RESOURCES = { cpu: "1k", memory: "1Ti", pods: "1M", "ephemeral-storage": "1Ti" };
+
+/** A node only KWOK manages, in one zone, with room for any number of pods. */
 function fakeNode(name: string, zone: string): object {
   return {
     apiVersion: "v1",
     kind: "Node",
     metadata: {
       name,
-      annotations: { [FAKE_NODE_ANNOTATION]: "fake", "node.alpha.kubernetes.io/ttl": "0" },
+      annotations: {
+        [FAKE_NODE_ANNOTATION]: "fake",
+        "node.alpha.kubernetes.io/ttl": "0",
+        [RESOURCE_METRICS_PATH_ANNOTATION]: resourceMetricsPath(name),
+      },
       labels: {
         "kubernetes.io/hostname": name,
         "kubernetes.io/os": "linux",
@@ -109,5 +145,6 @@ function fakeNode(name: string, zone: string): object {
         type: "kwok",
       },
     },
+    status: { allocatable: FAKE_NODE_RESOURCES, capacity: FAKE_NODE_RESOURCES },
   };
 }

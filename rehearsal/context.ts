@@ -3,21 +3,32 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { RELEASE_SERIES_LABEL, TRAFFIC_LABEL } from "../src/slo/metric-contract";
 import { waitFor } from "../test/support/processes";
-import { deploy } from "./deploy";
+import type { Applications, ApplicationView } from "./applications";
+import type { ArgoCdTargets } from "./argocd-patches";
 import type { Kubectl } from "./kubectl";
 import type { LiveExporter } from "./live-exporter";
 import type { RehearsalTargets } from "./patches";
+import type { PublishedRepository } from "./published-repository";
 import type { RolloutState } from "./rollout-state";
 import type { Workspace } from "./workspace";
 
-/** Everything a scenario drives: the cluster, the repository copy, the stand-in website. */
+/** Everything a scenario drives: the cluster, Git, Argo CD's view, the stand-in website. */
 export interface Rehearsal {
   readonly env: string;
   readonly kubectl: Kubectl;
   readonly state: RolloutState;
+  /** The clone where people commit (set-image, reverts). */
   readonly workspace: Workspace;
+  /** The repository Argo CD watches: each workspace commit, through the patch step. */
+  readonly published: PublishedRepository;
+  readonly applications: Applications;
+  /** The env's Application (`website-<env>`) and the app of apps. */
+  readonly app: string;
+  readonly rootApp: string;
   readonly exporter: LiveExporter;
-  readonly targets: RehearsalTargets;
+  readonly release: RehearsalTargets;
+  /** The Argo CD half of the patch step; the sync window is switched by the scenario that closes it. */
+  argocd: Omit<ArgoCdTargets, "repoUrl">;
   /** The real Argo Rollouts controller's metrics endpoint. */
   readonly rolloutsMetricsUrl: string;
   /** How long, on the rehearsal clock, the gates' queries remember a pod's errors. */
@@ -25,7 +36,13 @@ export interface Rehearsal {
   readonly log: (line: string) => void;
 }
 
-/** Waits for a condition of the release; on timeout the error carries the plugin's view of the Rollout. */
+/**
+ * How often a scenario looks: each look starts kubectl processes, and on two shared cores faster
+ * looks slow down the controllers being watched more than they shorten the wait.
+ */
+const POLL_MS = 500;
+
+/** Waits for a condition of the release; on timeout the error carries the Rollout's and Argo CD's views. */
 export async function until<T>(
   rehearsal: Rehearsal,
   what: string,
@@ -33,13 +50,13 @@ export async function until<T>(
   timeoutMs = 180_000,
 ): Promise<T> {
   try {
-    const value = await waitFor(what, check, timeoutMs);
+    const value = await waitFor(what, check, timeoutMs, POLL_MS);
     rehearsal.log(`  ✓ ${what}`);
     return value;
   } catch (error) {
     const view = await rehearsal.state.describe().catch((failed: Error) => failed.message);
-    const runs = await rehearsal.kubectl.run(["get", "analysisruns", "-n", rehearsal.state.namespace, "-o", "yaml"]);
-    throw new Error(`${(error as Error).message}\n\n${view}\n${runs}`);
+    const app = await rehearsal.applications.describe(rehearsal.app).catch((failed: Error) => failed.message);
+    throw new Error(`${(error as Error).message}\n\n${view}\n${app}`);
   }
 }
 
@@ -49,7 +66,7 @@ export async function until<T>(
  */
 export async function userRequestsOf(rehearsal: Rehearsal, hash: string): Promise<number> {
   const query = `sum(http_requests_total{${RELEASE_SERIES_LABEL}="${hash}", ${TRAFFIC_LABEL}="user"})`;
-  const response = await fetch(`${rehearsal.targets.prometheusUrl}/api/v1/query`, {
+  const response = await fetch(`${rehearsal.release.prometheusUrl}/api/v1/query`, {
     method: "POST",
     body: new URLSearchParams({ query }),
   });
@@ -74,20 +91,86 @@ export function expectThat(condition: boolean, what: string): void {
   if (!condition) throw new Error(`expected ${what}`);
 }
 
-/** `npm run set-image` in the repository copy, committed like the PR it would be, then synced. */
-export async function releaseImage(rehearsal: Rehearsal, tag: string): Promise<void> {
+/**
+ * The only way anything changes in the cluster: the workspace's commit is pushed (published with
+ * the patch step) and Argo CD is told, as a Git webhook would tell it. Returns the revision Argo CD
+ * must reach. A `message` publishes a change of the patch step itself (the sync window).
+ */
+export async function push(rehearsal: Rehearsal, message?: string): Promise<string> {
+  message ??= (await rehearsal.workspace.git("log", "-1", "--format=%s")).trim();
+  const { revision } = await rehearsal.published.publish(rehearsal.workspace.root, message, {
+    release: rehearsal.release,
+    argocd: rehearsal.argocd,
+  });
+  for (const app of [rehearsal.rootApp, rehearsal.app]) await rehearsal.applications.refresh(app);
+  return revision;
+}
+
+/** `npm run set-image` in the workspace, committed like the PR it would be, and pushed. */
+export async function releaseImage(rehearsal: Rehearsal, tag: string): Promise<string> {
   const { workspace, env } = rehearsal;
   await workspace.npm("set-image", "--env", env, "--tag", tag);
   await workspace.commit(`${env}: release ${tag}`);
   const rollout = readFileSync(join(workspace.distOf(env), "rollout-website.yaml"), "utf8");
   expectThat(rollout.includes(`:${tag}`), `the re-rendered Rollout to name ${tag}`);
-  await sync(rehearsal);
-  rehearsal.log(`  ✓ set-image --tag ${tag}, committed and synced`);
+  const revision = await push(rehearsal);
+  rehearsal.log(`  ✓ set-image --tag ${tag}, committed and pushed (${revision.slice(0, 7)})`);
+  return revision;
 }
 
-/** What Argo CD's auto-sync would do with the workspace's current commit. */
-export async function sync(rehearsal: Rehearsal): Promise<void> {
-  await deploy(rehearsal.kubectl, rehearsal.workspace.distOf(rehearsal.env), rehearsal.targets);
+/** The runbook's "make Git agree": `git revert` of the last commit, `synth --check`, push. */
+export async function revertInGit(rehearsal: Rehearsal): Promise<string> {
+  await rehearsal.workspace.revertLast();
+  await rehearsal.workspace.npm("synth", "--check");
+  return push(rehearsal);
+}
+
+/**
+ * Argo CD synced `revision` (a commit; a chart version for a Helm source) to an Application by
+ * itself (auto-sync), and says so.
+ */
+export async function autoSynced(
+  rehearsal: Rehearsal,
+  revision: string,
+  app = rehearsal.app,
+): Promise<ApplicationView> {
+  return until(
+    rehearsal,
+    `Argo CD auto-syncs ${app} to ${revision.slice(0, 7)}: Synced, operation Succeeded`,
+    async () => {
+      const view = await rehearsal.applications.view(app);
+      const done = view.operation?.revision === revision && view.operation.phase === "Succeeded";
+      return done && view.sync === "Synced" && view.revision === revision ? view : undefined;
+    },
+  );
+}
+
+/** The env's Application is Synced to the published head and reports `health`. */
+export async function appIs(rehearsal: Rehearsal, health: string, revision?: string): Promise<ApplicationView> {
+  return until(rehearsal, `Argo CD shows ${rehearsal.app} Synced and ${health}`, async () => {
+    const view = await rehearsal.applications.view(rehearsal.app);
+    const atRevision = revision === undefined || view.revision === revision;
+    return view.sync === "Synced" && view.health === health && atRevision ? view : undefined;
+  });
+}
+
+/**
+ * Nothing fights Argo CD: the Application stays Synced across two controller resyncs after a
+ * hard look (HPA replicas, the selector hash the Rollouts controller adds, defaulted fields).
+ */
+export async function staysSynced(rehearsal: Rehearsal, seconds: number): Promise<void> {
+  await rehearsal.applications.refresh(rehearsal.app);
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    const view = await rehearsal.applications.view(rehearsal.app);
+    const drifted = view.resources.filter((resource) => resource.status !== "Synced");
+    expectThat(
+      view.sync === "Synced",
+      `${rehearsal.app} to stay Synced, but ${drifted.map((r) => `${r.kind}/${r.name}`).join(", ")} drifted`,
+    );
+    await sleep(1000);
+  }
+  rehearsal.log(`  ✓ ${rehearsal.app} stays Synced for ${seconds} s: nothing fights Argo CD`);
 }
 
 /**

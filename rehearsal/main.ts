@@ -1,28 +1,45 @@
 /**
  * npm run rehearse [-- <crd folder>]: the production release config, rehearsed on a real control
- * plane with the real Argo Rollouts controller. See docs/rehearsal.md.
+ * plane, synced from Git by the real Argo CD, released by the real Argo Rollouts controller.
+ * See docs/rehearsal.md.
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { ADD_ONS } from "../src/addons/catalog";
 import { loadEnvironments, parseEnvConfig } from "../src/env";
+import { delivery } from "../src/env/delivery";
 import { manifestsIn, tempDir } from "../test/support/fixtures";
+import { Applications } from "./applications";
+import { startArgoCd } from "./argocd";
+import { LEFT_OUT_ADD_ONS } from "./argocd-patches";
+import { serveCharts } from "./chart-repository";
 import { startRehearsalCluster } from "./cluster";
 import type { Rehearsal } from "./context";
-import { dryRunEverything, installCrds } from "./install";
+import { installCrds } from "./install";
 import { LiveExporter } from "./live-exporter";
-import { patchForRehearsal, scaledRateWindow } from "./patches";
+import { Load } from "./load";
+import { scaledRateWindow } from "./patches";
 import { startRehearsalPrometheus } from "./prometheus";
+import { PublishedRepository } from "./published-repository";
 import { RolloutState } from "./rollout-state";
-import { abortedAtGate, failedThenRetried, firstRelease, promotedRelease, undoneRelease } from "./scenarios";
+import { runScenarios } from "./scenarios";
+import { StandIns } from "./stand-ins";
 import { Workspace } from "./workspace";
 
 const ENV = "production";
 /** Delays and analysis intervals run this many times faster than in production (docs/rehearsal.md). */
 const TIME_SCALE = 20;
+/** The Rollout's scale-down delays run this many times faster (docs/rehearsal.md, the patch step). */
+const DELAY_TIME_SCALE = 10;
+/** CRDs nobody syncs here: the hub's own, and those of the add-ons the patch step leaves out. */
+const CRD_FOLDERS = ["argo-cd", "external-secrets", "prometheus-operator"];
 const repoRoot = resolve(__dirname, "..");
 const crdRoot = resolve(process.argv[2] ?? resolve(repoRoot, "../shared/crds"));
+const chartsRoot = resolve(repoRoot, "../shared/charts");
 
 const timings: [string, number][] = [];
+/** When the rehearsal started: each step's line says when it was reached, for finding slow steps. */
+const started = performance.now();
 async function phase<T>(name: string, run: () => Promise<T>): Promise<T> {
   console.log(`▶ ${name}`);
   const started = performance.now();
@@ -40,23 +57,28 @@ async function cleanUp(): Promise<void> {
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
 }
+/** Component logs, written to a temp folder when the rehearsal fails. */
+const logSources: (() => Record<string, string>)[] = [];
 
 async function main(): Promise<void> {
-  if (!existsSync(crdRoot))
-    throw new Error(
-      `rehearse: no CRD folder at ${crdRoot}: lay the upstream CRDs there, or run npm run rehearse -- <crd folder>`,
-    );
+  for (const [folder, what] of [
+    [crdRoot, "the upstream CRDs (or npm run rehearse -- <crd folder>)"],
+    [chartsRoot, "the upstream add-on charts"],
+  ] as const) {
+    if (!existsSync(folder)) throw new Error(`rehearse: no folder at ${folder}: lay ${what} there`);
+  }
   const config = parseEnvConfig(ENV, loadEnvironments(repoRoot)[ENV]);
   const website = config.workloads.website;
   if (website === undefined) throw new Error(`rehearse: env ${ENV} has no website workload`);
 
-  const cluster = await phase("start etcd, kube-apiserver, controller-manager, scheduler, KWOK, Argo Rollouts", () =>
-    startRehearsalCluster(),
+  const cluster = await phase(
+    "start etcd, kube-apiserver, controller-manager, scheduler, KWOK, metrics-server, Argo Rollouts",
+    () => startRehearsalCluster(),
   );
   cleanups.push(() => cluster.stop());
+  logSources.push(() => cluster.logs());
   const { kubectl } = cluster;
-  await phase("install the upstream CRDs", () => installCrds(kubectl, crdRoot));
-  await phase("kubectl apply --dry-run=server of dist/ and argocd/", () => dryRunEverything(kubectl, repoRoot));
+  await phase("install the CRDs nothing synced installs", () => installCrds(kubectl, crdRoot, CRD_FOLDERS));
 
   const exporter = await LiveExporter.start(website.metrics.latencyBuckets, website.healthPath);
   cleanups.push(() => exporter.stop());
@@ -67,55 +89,81 @@ async function main(): Promise<void> {
   cleanups.push(() => prometheus.stop());
   const workspace = await Workspace.create(repoRoot);
   cleanups.push(() => workspace.remove());
+  const published = await PublishedRepository.create();
+  cleanups.push(() => published.remove());
+  const synced = ADD_ONS.filter((addOn) => LEFT_OUT_ADD_ONS[addOn.name] === undefined);
+  const charts = await serveCharts(chartsRoot, synced);
+  cleanups.push(() => charts.stop());
 
-  const targets = {
-    prometheusUrl: prometheus.url,
-    healthBaseUrl: `http://127.0.0.1:${exporter.port}`,
-    timeScale: TIME_SCALE,
-  };
-  console.log("Rehearsal patch step (everything else is the rendered production config):");
-  for (const patch of patchForRehearsal(manifestsIn(workspace.distOf(ENV)), targets).patches) {
-    console.log(`  ${patch.object} ${patch.field}: ${JSON.stringify(patch.from)} → ${JSON.stringify(patch.to)}`);
-  }
+  const argocd = await phase("start Argo CD (Redis, repo-server, application controller); register the cluster", () =>
+    startArgoCd(kubectl, { name: config.infra.clusterName, controlPlane: cluster.controlPlane }),
+  );
+  cleanups.push(() => argocd.stop());
+  logSources.push(() => argocd.logs());
+  const standIns = new StandIns(kubectl);
+  cleanups.push(() => standIns.stop());
 
   const rehearsal: Rehearsal = {
     env: ENV,
     kubectl,
     state: new RolloutState(kubectl, config.namespace, "website"),
     workspace,
+    published,
+    applications: new Applications(kubectl),
+    app: `website-${ENV}`,
+    rootApp: "candlefish-root",
     exporter,
-    targets,
+    release: {
+      prometheusUrl: prometheus.url,
+      healthBaseUrl: `http://127.0.0.1:${exporter.port}`,
+      timeScale: TIME_SCALE,
+      delayTimeScale: DELAY_TIME_SCALE,
+    },
+    argocd: { chartRepoUrl: charts.url, clusterName: config.infra.clusterName, syncWindow: "open", now: new Date() },
     rolloutsMetricsUrl: cluster.rolloutsMetricsUrl,
     rateWindowSeconds: scaledRateWindow(website.analysis.rateWindowSeconds, TIME_SCALE),
-    log: (line) => console.log(line),
+    log: (line) => console.log(`${line}  [${((performance.now() - started) / 1000).toFixed(0)} s]`),
   };
-  try {
-    const first = await phase("1. first release becomes Healthy", () => firstRelease(rehearsal));
-    const second = await phase("2. image change: preview, gates, manual gate, promote, scale-down", () =>
-      promotedRelease(rehearsal, first, "v1.1.0"),
-    );
-    await phase("3. undo after a promotion, then revert in Git", () => undoneRelease(rehearsal, second, first));
-    const retried = await phase("4. bad release (5 % errors) fails its gates and aborts; retry after the fix", () =>
-      failedThenRetried(rehearsal, first, "v1.2.0"),
-    );
-    await phase("5. operator aborts at the manual gate, then reverts in Git", () =>
-      abortedAtGate(rehearsal, retried, "v1.3.0"),
-    );
-  } catch (error) {
-    const logs = tempDir("rehearsal-logs");
-    for (const [name, output] of Object.entries(cluster.logs())) writeFileSync(join(logs, `${name}.log`), output);
-    console.error(`Component logs: ${logs}`);
-    throw error;
+  const first = await published.publish(workspace.root, "the checkout under rehearsal", {
+    release: rehearsal.release,
+    argocd: rehearsal.argocd,
+  });
+  console.log("Rehearsal patch step (everything else is the committed output, synced from Git by Argo CD):");
+  console.log(
+    `  cluster Secret ${config.infra.clusterName}: server ${cluster.controlPlane.url} (the rehearsal's API server)`,
+  );
+  console.log(`  repository ${delivery.repoUrl} → ${published.url}; chart repositories → ${charts.url}`);
+  for (const patch of first.patches) {
+    console.log(`  ${patch.object} ${patch.field}: ${JSON.stringify(patch.from)} → ${JSON.stringify(patch.to)}`);
   }
+  console.log("Left out by the patch step:");
+  for (const line of first.leftOut) console.log(`  ${line}`);
+  await runScenarios(
+    rehearsal,
+    { firstRevision: first.revision, load: new Load(kubectl), maxReplicas: website.hpa.maxReplicas },
+    phase,
+  );
+}
+
+/** Writes every component's log to a new temp folder and says where. */
+function keepLogs(): void {
+  const logs = tempDir("rehearsal-logs");
+  for (const source of logSources) {
+    for (const [name, output] of Object.entries(source())) writeFileSync(join(logs, `${name}.log`), output);
+  }
+  console.error(`Component logs: ${logs}`);
 }
 
 main()
   .then(() => {
     console.log("\nRehearsal passed. Phase durations:");
     for (const [name, seconds] of timings) console.log(`  ${seconds.toFixed(1).padStart(6)} s  ${name}`);
+    // REHEARSAL_KEEP_LOGS=1 keeps them after a pass too, to study timings.
+    if (process.env.REHEARSAL_KEEP_LOGS === "1") keepLogs();
   })
   .catch((error: unknown) => {
     console.error(`\nRehearsal FAILED: ${error instanceof Error ? error.message : String(error)}`);
+    keepLogs();
     process.exitCode = 1;
   })
   .finally(() => cleanUp());

@@ -5,8 +5,13 @@ export interface RehearsalTargets {
   readonly prometheusUrl: string;
   /** Base URL (scheme, host, port) that answers the preview's health path. */
   readonly healthBaseUrl: string;
-  /** Every delay and interval is divided by this, rounded up, at least 1 s. */
+  /** Every analysis delay, interval and rate window is divided by this, rounded up, at least 1 s. */
   readonly timeScale: number;
+  /**
+   * The Rollout's scale-down delays are divided by this (a slower clock than the analyses': a
+   * second release must fit inside the delay, as it would in production, scenario 7).
+   */
+  readonly delayTimeScale: number;
 }
 
 /** One change the rehearsal made to a rendered object, printed so nobody mistakes it for production. */
@@ -46,7 +51,7 @@ export function patchForRehearsal(
       const blueGreen = manifest.spec.strategy.blueGreen as Manifest;
       for (const key of ROLLOUT_DELAYS) {
         if (typeof blueGreen[key] === "number")
-          set(blueGreen, key, `spec.strategy.blueGreen.${key}`, scaled(blueGreen[key]));
+          set(blueGreen, key, `spec.strategy.blueGreen.${key}`, scaledSeconds(blueGreen[key], targets.delayTimeScale));
       }
     }
     if (manifest.kind === "AnalysisTemplate") {

@@ -5,11 +5,17 @@ const HASH_LABEL = "rollouts-pod-template-hash";
 /** The parts of a Rollout's status the rehearsal judges. */
 export interface RolloutView {
   readonly phase: string;
+  /** The controller's explanation of the phase ("active service cutover pending", ...). */
+  readonly message: string;
   readonly aborted: boolean;
   /** Paused for the manual gate (BlueGreenPause), not by an inconclusive analysis. */
   readonly atManualGate: boolean;
   readonly stableHash: string | undefined;
   readonly currentHash: string | undefined;
+  /** The image of the pod template: what Git (or a hand edit) asks for. */
+  readonly image: string;
+  /** spec.replicas, which only the HPA sets (the rendered Rollout has none). */
+  readonly replicas: number | undefined;
 }
 
 export interface ReplicaSetView {
@@ -46,14 +52,17 @@ export class RolloutState {
   ) {}
 
   async rollout(): Promise<RolloutView> {
-    const { status = {} } = await this.kubectl.json<Item>("get", "rollout", this.name, "-n", this.namespace);
+    const { spec, status = {} } = await this.kubectl.json<Item>("get", "rollout", this.name, "-n", this.namespace);
     const pauses: { reason: string }[] = status.pauseConditions ?? [];
     return {
       phase: status.phase ?? "",
+      message: status.message ?? "",
       aborted: status.abort === true,
       atManualGate: pauses.some((pause) => pause.reason === "BlueGreenPause"),
       stableHash: status.stableRS,
       currentHash: status.currentPodHash,
+      image: spec.template.spec.containers[0]?.image ?? "",
+      replicas: spec.replicas,
     };
   }
 
@@ -91,6 +100,20 @@ export class RolloutState {
   /** The plugin's tree view of the Rollout, its ReplicaSets, pods and AnalysisRuns. */
   describe(): Promise<string> {
     return this.kubectl.run(["argo", "rollouts", "get", "rollout", this.name, "-n", this.namespace, "--no-color"]);
+  }
+
+  /** A hand edit of the running Rollout's image, the way someone would "just fix it" in the cluster. */
+  setImageByHand(image: string): Promise<string> {
+    return this.kubectl.run([
+      "argo",
+      "rollouts",
+      "set",
+      "image",
+      this.name,
+      `${this.name}=${image}`,
+      "-n",
+      this.namespace,
+    ]);
   }
 
   /** `kubectl argo rollouts <verb> website -n <namespace>`: the operator's commands, verbatim. */

@@ -3,6 +3,7 @@ import { cpSync, rmSync, symlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { tempDir } from "../test/support/fixtures";
+import { git } from "./git";
 
 const run = promisify(execFile);
 
@@ -57,15 +58,13 @@ export class Workspace {
     rmSync(this.root, { recursive: true, force: true });
   }
 
-  private async git(...args: string[]): Promise<string> {
-    const [name, email] = ["rehearsal", "rehearsal@example.invalid"];
-    const env = {
-      ...process.env,
-      GIT_AUTHOR_NAME: name,
-      GIT_AUTHOR_EMAIL: email,
-      GIT_COMMITTER_NAME: name,
-      GIT_COMMITTER_EMAIL: email,
-    };
-    return (await run("git", args, { cwd: this.root, env })).stdout;
+  /** The commit the workspace is at. */
+  async head(): Promise<string> {
+    return (await this.git("rev-parse", "HEAD")).trim();
+  }
+
+  /** `git <args>` in the workspace, for changes no npm script makes (removing a file, a hand edit). */
+  git(...args: string[]): Promise<string> {
+    return git(this.root, ...args);
   }
 }

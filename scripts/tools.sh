@@ -118,4 +118,27 @@ build_once prometheus.version "Prometheus, promtool and amtool" build-prometheus
 # helm, for rendering the add-on charts the way Argo CD does (npm run addons) and for the diff report.
 build_once helm.version "helm" build-helm.sh "$HELM_RELEASE"
 
+# The rehearsal's Argo CD (issue 19): the application controller and repo-server of Argo CD v3.5.1,
+# built from the Go module proxy (scripts/build-argocd.sh), and Redis, which both need, from Debian's
+# redis-server package (installed with apt-get when run as root; Redis is C, so not from the Go
+# module proxy); metrics-server and
+# KWOK's usage emulation, so the HPA Argo CD judges reads real metrics.
+METRICS_SERVER_RELEASE="v0.8.0"
+build_once metrics-server.version "metrics-server" build-metrics-server.sh "$METRICS_SERVER_RELEASE" "$KWOK_RELEASE"
+ARGOCD_RELEASE="v3.5.1"
+ARGOCD_GITOPS_ENGINE="v0.0.0-20260827090335-e258ee23c3e5"
+ARGOCD_GITOPS_ENGINE_SUM="h1:8vyBhWiaNxZrYw1jN1Qznp6xOWHUTisseNKUPEV+HXM="
+build_once argocd.version "Argo CD" build-argocd.sh "$ARGOCD_RELEASE" "$ARGOCD_GITOPS_ENGINE" "$ARGOCD_GITOPS_ENGINE_SUM"
+if ! command -v redis-server >/dev/null 2>&1; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "tools: apt-get install redis-server (Debian package, for the rehearsal's Argo CD)" >&2
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >&2
+  else
+    echo "tools: Redis is not installed. Install the Debian package: sudo apt-get install redis-server" >&2
+    exit 127
+  fi
+fi
+ln -sf "$(command -v redis-server)" "$cache/bin/redis-server"
+
 echo "$cache"

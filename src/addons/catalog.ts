@@ -2,6 +2,7 @@ import type { EnvConfig } from "../env";
 import { alertingSecretObjects } from "./alerting-secret";
 import { alertmanagerConfig, RECEIVERS_SECRET } from "./alertmanager-config";
 import { prometheusStorageSpec, storageClassObject } from "./prometheus-storage";
+import { NEVER_DELETE } from "./sync-options";
 
 /**
  * A platform add-on: an upstream Helm chart at an exact version, installed in
@@ -44,6 +45,8 @@ export const ADD_ONS: readonly AddOn[] = [
     serverSideApply: false,
     values: (env) => ({
       installCRDs: true,
+      // Argo CD ignores the chart's `helm.sh/resource-policy: keep` (keepCRDs); it honours these.
+      crdAnnotations: NEVER_DELETE,
       // Its IRSA role (terraform-ts, policies/argo-rollouts.ts) may only read the ALB's target health.
       serviceAccount: { name: ARGO_ROLLOUTS_SERVICE_ACCOUNT, annotations: irsa(env.infra.addOnRoleArns.argoRollouts) },
       controller: {
@@ -89,6 +92,7 @@ export const ADD_ONS: readonly AddOn[] = [
     serverSideApply: true,
     values: (env) => ({
       installCRDs: true,
+      crds: { annotations: NEVER_DELETE },
       serviceAccount: { annotations: irsa(env.infra.addOnRoleArns.externalSecrets) },
       serviceMonitor: { enabled: true, additionalLabels: env.monitoring.prometheusSelector, honorLabels: true },
     }),

@@ -34,7 +34,8 @@ const website = {
     // Manual gate unless an env opts in: the safe default for a new env.
     autoPromotionEnabled: false,
     scaleDownDelaySeconds: 900,
-    // One old ReplicaSet kept for an instant undo; an older one is scaled down at once.
+    // One old ReplicaSet stays up through the delay, so a revert in Git takes users back at once; an
+    // older one is scaled down at once (the quota counts exactly one).
     scaleDownDelayRevisionLimit: 1,
     abortScaleDownDelaySeconds: 600,
     previewReplicaCount: 3,

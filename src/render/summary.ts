@@ -1,4 +1,6 @@
+import { posix } from "node:path";
 import { capacityTable } from "../capacity/table";
+import { envApplicationName } from "../charts/argocd";
 import { imageReference } from "../constructs/meta/image";
 import type { EnvConfig } from "../env";
 import { ALERTS } from "../slo/alert-catalog";
@@ -28,8 +30,9 @@ export function envSummary(env: EnvConfig, runbookBase: string): RenderedFile {
       `| image | \`${image}\` |`,
       `| where | namespace \`${env.namespace}\` on cluster \`${env.infra.clusterName}\`; https://${env.domain}${env.ingress.previewHost ? ` (preview, internal: https://${env.ingress.previewHost})` : ""} |`,
       `| replicas | ${hpa.minReplicas}–${hpa.maxReplicas} (HPA at CPU ${hpa.targetCpuUtilization} %, memory ${hpa.targetMemoryUtilization} %); PDB keeps ${workload.pdb.minAvailable} |`,
-      `| release | blue/green, ${rollout.autoPromotionEnabled ? "promotes itself after the pre-promotion gates" : `waits for \`${promote}\``}; old pods kept ${rollout.scaleDownDelaySeconds} s after a switch |`,
+      `| release | blue/green, ${rollout.autoPromotionEnabled ? "promotes itself after the pre-promotion gates" : `waits for \`${promote}\``}; old pods kept ${rollout.scaleDownDelaySeconds} s after they stop serving (${rollout.scaleDownDelayRevisionLimit} old version at most) |`,
       `| abort | \`kubectl argo rollouts abort ${name} -n ${env.namespace}\`, then revert the image change in Git |`,
+      `| roll back after a promotion | revert the image change in Git; Argo CD syncs it (\`argocd app sync ${envApplicationName(env)}\` to not wait). Never \`kubectl argo rollouts undo\`: self-heal puts the bad version back ([docs/rollouts.md](${posix.join(runbookBase, "..", "rollouts.md")}#emergency-rollback-after-a-promotion)) |`,
       "",
       `### Release gates (SLO: availability ${percent(env.slo.availability)}, p95 < ${env.slo.latencyP95Seconds} s, errors < ${percent(env.slo.errorRate)})`,
       "",

@@ -39,7 +39,30 @@ describe("argocd/", () => {
         expect.arrayContaining(["PruneLast=true", "RespectIgnoreDifferences=true"]),
       );
       expect(app.spec.syncPolicy.retry.backoff).toEqual({ duration: "10s", factor: 2, maxDuration: "5m" });
-      expect(app.metadata.finalizers).toEqual(["resources-finalizer.argocd.argoproj.io"]);
+    }
+  });
+
+  it("retries a failed sync with the newest commit, so a fix pushed meanwhile is not held back", () => {
+    // Without refresh Argo CD retries the failed revision five times (about five minutes) and the
+    // revert waits; found by the rehearsal (scenario 1b).
+    for (const app of [...applications(), ...read("argocd")]) {
+      expect(app.spec.syncPolicy.retry.refresh, app.metadata.name).toBe(true);
+    }
+  });
+
+  it("has no cascade finalizer anywhere: deleting an Application or its file leaves what it deployed running", () => {
+    // The root prunes an Application whose file disappears; with the finalizer that deleted the
+    // env's namespace and workload (website) or every Rollout with its CRDs (argo-rollouts).
+    for (const app of [...applications(), ...read("argocd")]) {
+      expect(app.metadata.finalizers, app.metadata.name).toBeUndefined();
+    }
+  });
+
+  it("renders no source field Argo CD strips as a default, so the app of apps never fights it", () => {
+    // `directory: { recurse: false }` is removed from the live Application by Argo CD
+    // (util/argo NormalizeSource) and re-applied by the root on every sync, forever.
+    for (const app of [...applications(), ...read("argocd")]) {
+      expect(app.spec.source.directory, app.metadata.name).toBeUndefined();
     }
   });
 
@@ -73,6 +96,16 @@ describe("argocd/", () => {
     }
     expect(allowed).toEqual([...emitted].sort());
     expect(project.spec.clusterResourceWhitelist).toEqual([{ group: "", kind: "Namespace" }]);
+  });
+
+  it("lets release managers promote, abort, retry and restart, but never skip a gate", () => {
+    const policies: string[] = productProject().spec.roles[0].policies;
+    const actions = new Set(
+      policies.map((p) => /action\/argoproj\.io\/Rollout\/([^,]+),/.exec(p)?.[1]).filter(Boolean),
+    );
+    expect([...actions].sort()).toEqual(["abort", "restart", "resume", "retry"]);
+    // promote-full and skip-current-step serve a release without its remaining analysis; pause sets spec.paused.
+    expect(policies.join("\n")).not.toMatch(/Rollout\/\*|promote-full|skip-current-step|pause/);
   });
 
   it("allows only this repository and only the env namespaces (and their restore drills') on the env clusters", () => {
@@ -122,6 +155,15 @@ describe("argocd/", () => {
 
 describe("sync waves", () => {
   const wave = (m: Manifest) => Number(m.metadata.annotations?.["argocd.argoproj.io/sync-wave"] ?? 0);
+
+  it("creates the AppProjects before any Application that names them", () => {
+    // An Application whose project does not exist yet waits for the next resync (about a minute in
+    // the rehearsal's bootstrap before this wave existed).
+    const projects = apps().filter((m) => m.kind === "AppProject");
+    const firstApplication = Math.min(...applications().map(wave));
+    expect(projects).toHaveLength(2);
+    for (const project of projects) expect(wave(project)).toBeLessThan(firstApplication);
+  });
 
   it("orders namespace and secrets, then services, analysis, policies and monitoring, then Rollout and HPA", () => {
     for (const env of Object.keys(environments)) {

@@ -38,6 +38,14 @@ describe("blue/green Rollout", () => {
     expect(rolloutOf("production").spec.revisionHistoryLimit).toBe(policy?.revisionHistoryLimit);
   });
 
+  it("keeps at most one old ReplicaSet at full size during the scale-down delay", () => {
+    // Unset, every release inside scaleDownDelaySeconds keeps another full copy of the website:
+    // the second release's pods no longer fit the quota (rehearsal scenario 7).
+    for (const env of ["staging", "production"]) {
+      expect(rolloutOf(env).spec.strategy.blueGreen.scaleDownDelayRevisionLimit).toBe(1);
+    }
+  });
+
   it("labels active and preview pods with their role", () => {
     const blueGreen = rolloutOf("production").spec.strategy.blueGreen;
     expect(blueGreen.activeMetadata.labels).toEqual({ "candlefish.ai/rollout-role": "active" });

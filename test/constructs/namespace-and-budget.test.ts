@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { configOf, find, manifestsOf } from "../support/fixtures";
+import { parseEnvConfig } from "../../src/env";
+import { configOf, find, inputOf, manifestsOf, setAt } from "../support/fixtures";
 
 describe("namespace", () => {
   it("enforces, audits and warns Pod Security `restricted`, enforce pinned to the cluster version", () => {
@@ -11,6 +12,15 @@ describe("namespace", () => {
       "pod-security.kubernetes.io/warn": "restricted",
     });
     expect(namespace.metadata.annotations["argocd.argoproj.io/sync-wave"]).toBe("-2");
+  });
+
+  it("is never deleted by Argo CD: not when its file goes (Prune=false), not with its Application (Delete=false)", () => {
+    // A Namespace takes every object in it along: one renamed file or one deleted Application
+    // would otherwise delete the whole env (rehearsed in scenario 6).
+    for (const env of ["staging", "production"]) {
+      const namespace = manifestsOf(configOf(env)).find((m) => m.kind === "Namespace");
+      expect(namespace?.metadata.annotations["argocd.argoproj.io/sync-options"]).toBe("Prune=false,Delete=false");
+    }
   });
 });
 
@@ -34,6 +44,16 @@ describe("resource budget", () => {
   it("follows the env: staging's smaller maxReplicas gives a smaller quota", () => {
     const quota = find(manifestsOf(configOf("staging")), "ResourceQuota", "compute");
     expect(quota.spec.hard.pods).toBe(3 * 6 + 3);
+  });
+
+  it("admits every ReplicaSet the Rollout may keep at full size: the quota follows scaleDownDelayRevisionLimit", () => {
+    // GIVEN production with two old versions allowed to wait out the delay
+    const input = inputOf("production");
+    setAt(input, ["workloads", "website", "rollout", "scaleDownDelayRevisionLimit"], 2);
+    const manifests = manifestsOf(parseEnvConfig("production", input));
+    // THEN the Rollout says so and the quota holds four full copies
+    expect(find(manifests, "Rollout", "website").spec.strategy.blueGreen.scaleDownDelayRevisionLimit).toBe(2);
+    expect(find(manifests, "ResourceQuota", "compute").spec.hard.pods).toBe(4 * 20 + 3);
   });
 
   it("caps one container at the largest limit the env declares", () => {

@@ -65,6 +65,28 @@ describe("add-on Applications rendered by the real helm v3.22.0, as Argo CD rend
     expect(tools).toContain(`ROLLOUTS_RELEASE="${ARGO_ROLLOUTS_CONTROLLER}"`);
   });
 
+  it("marks the Rollout CRDs argo-rollouts installs so Argo CD never deletes them", () => {
+    // Deleting a CRD deletes every custom resource of its kind: every Rollout. Argo CD ignores the
+    // chart's `helm.sh/resource-policy: keep`; it honours Prune=false/Delete=false. (external-secrets
+    // gets the same through `crds.annotations`, but its CRD templates are generated when the chart is
+    // packaged and are not in the vendored source; kube-prometheus-stack and the load balancer
+    // controller ship CRDs as plain files helm cannot annotate: their Applications have no cascade
+    // finalizer, test/argocd.)
+    const crds = objectsOf("argo-rollouts-production").filter((object) => object.kind === "CustomResourceDefinition");
+    expect(crds.map((crd) => crd.metadata?.name).sort()).toEqual([
+      "analysisruns.argoproj.io",
+      "analysistemplates.argoproj.io",
+      "clusteranalysistemplates.argoproj.io",
+      "experiments.argoproj.io",
+      "rollouts.argoproj.io",
+    ]);
+    for (const crd of crds) {
+      expect(crd.metadata?.annotations?.["argocd.argoproj.io/sync-options"], crd.metadata?.name).toBe(
+        "Prune=false,Delete=false",
+      );
+    }
+  });
+
   it("runs that controller with target-group verification, the region, and the IRSA role terraform-ts trusts", () => {
     const objects = objectsOf("argo-rollouts-production");
     const deployment = objects.find(

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { patchForRehearsal } from "../../rehearsal/patches";
 import { configOf, find, type Manifest, manifestsOf } from "../support/fixtures";
 
-const TARGETS = { prometheusUrl: "http://127.0.0.1:1111", healthBaseUrl: "http://127.0.0.1:2222", timeScale: 20 };
+const TARGETS = {
+  prometheusUrl: "http://127.0.0.1:1111",
+  healthBaseUrl: "http://127.0.0.1:2222",
+  timeScale: 20,
+  delayTimeScale: 10,
+};
 
 const production = () => manifestsOf(configOf("production"));
 const metric = (manifests: Manifest[], template: string, name: string): Manifest =>
@@ -33,7 +38,8 @@ describe("the rehearsal patch step", () => {
     expect([errorRate.initialDelay, errorRate.interval]).toEqual(["3s", "2s"]);
     expect(metric(manifests, "website-pre-promotion", "preview-health").interval).toBe("1s");
     const blueGreen = find(manifests, "Rollout", "website").spec.strategy.blueGreen;
-    expect([blueGreen.scaleDownDelaySeconds, blueGreen.abortScaleDownDelaySeconds]).toEqual([45, 30]);
+    // The Rollout's delays on their own, slower clock: 900 s and 600 s ÷ 10.
+    expect([blueGreen.scaleDownDelaySeconds, blueGreen.abortScaleDownDelaySeconds]).toEqual([90, 60]);
   });
 
   it("scales PromQL rate windows too, but never below four scrapes", () => {

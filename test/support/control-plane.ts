@@ -1,8 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { request } from "node:https";
 import { join } from "node:path";
 import { stringify } from "yaml";
+import { openssl, selfSigned } from "./certificates";
 import { tempDir } from "./fixtures";
 import { freePort, type Managed, startManaged, stopManaged, waitFor } from "./processes";
 import { toolPath } from "./tools";
@@ -21,6 +21,8 @@ export interface ControlPlane {
   readonly kubeconfig: string;
   /** The key that signs service account tokens, for kube-controller-manager. */
   readonly serviceAccountKey: string;
+  /** The admin token in the kubeconfig, for components registered by token (an Argo CD cluster Secret). */
+  readonly token: string;
   call(method: string, path: string, body?: string, contentType?: string): Promise<KubeResponse>;
   stop(): Promise<void>;
 }
@@ -28,9 +30,10 @@ export interface ControlPlane {
 export async function startControlPlane(): Promise<ControlPlane> {
   const dir = tempDir("control-plane");
   // Throwaway keys for service account tokens; the cluster lives for one test file.
-  spawnSync("openssl", ["genrsa", "-out", join(dir, "sa.key"), "2048"]);
-  spawnSync("openssl", ["rsa", "-in", join(dir, "sa.key"), "-pubout", "-out", join(dir, "sa.pub")]);
+  openssl("genrsa", "-out", join(dir, "sa.key"), "2048");
+  openssl("rsa", "-in", join(dir, "sa.key"), "-pubout", "-out", join(dir, "sa.pub"));
   writeFileSync(join(dir, "tokens.csv"), `${TOKEN},admin,admin,system:masters\n`);
+  const aggregation = aggregationCertificates(dir);
 
   const [client, peer, secure] = [await freePort(), await freePort(), await freePort()];
   const etcd = startManaged(toolPath("bin", "etcd"), [
@@ -60,6 +63,17 @@ export async function startControlPlane(): Promise<ControlPlane> {
       `--token-auth-file=${join(dir, "tokens.csv")}`,
       "--authorization-mode=RBAC",
       "--service-cluster-ip-range=10.96.0.0/16",
+      // The aggregation layer, so an extension API server (the rehearsal's metrics-server) can be
+      // registered with an APIService and trust the users the API server forwards to it.
+      `--requestheader-client-ca-file=${aggregation.frontProxyCa}`,
+      `--requestheader-allowed-names=${FRONT_PROXY_CLIENT}`,
+      "--requestheader-username-headers=X-Remote-User",
+      "--requestheader-group-headers=X-Remote-Group",
+      "--requestheader-extra-headers-prefix=X-Remote-Extra-",
+      `--proxy-client-cert-file=${aggregation.proxyClientCert}`,
+      `--proxy-client-key-file=${aggregation.proxyClientKey}`,
+      // Published for extension API servers, which read it at start; no client here uses certificates.
+      `--client-ca-file=${aggregation.clientCa}`,
     ]);
     const url = `https://127.0.0.1:${secure}`;
     const call = (method: string, path: string, body?: string, contentType = "application/json") =>
@@ -91,11 +105,64 @@ export async function startControlPlane(): Promise<ControlPlane> {
     );
     const kubeconfig = join(dir, "kubeconfig");
     writeFileSync(kubeconfig, kubeconfigFor(url));
-    return { url, kubeconfig, serviceAccountKey: join(dir, "sa.key"), call, stop };
+    return { url, kubeconfig, serviceAccountKey: join(dir, "sa.key"), token: TOKEN, call, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+const FRONT_PROXY_CLIENT = "front-proxy-client";
+
+interface AggregationCertificates {
+  readonly frontProxyCa: string;
+  readonly proxyClientCert: string;
+  readonly proxyClientKey: string;
+  readonly clientCa: string;
+}
+
+/**
+ * Throwaway CAs for the aggregation layer: the front-proxy CA and the client certificate the API
+ * server proxies to extension API servers with, and a client CA (unused by any client here) that
+ * extension API servers expect to find published.
+ */
+function aggregationCertificates(dir: string): AggregationCertificates {
+  const frontProxyCa = selfSigned(dir, "front-proxy-ca");
+  const clientCa = selfSigned(dir, "client-ca");
+  const [key, request, cert] = ["key", "csr", "crt"].map((ext) => join(dir, `${FRONT_PROXY_CLIENT}.${ext}`));
+  openssl(
+    "req",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-subj",
+    `/CN=${FRONT_PROXY_CLIENT}`,
+    "-keyout",
+    `${key}`,
+    "-out",
+    `${request}`,
+  );
+  openssl(
+    "x509",
+    "-req",
+    "-days",
+    "2",
+    "-in",
+    `${request}`,
+    "-CA",
+    frontProxyCa.cert,
+    "-CAkey",
+    frontProxyCa.key,
+    "-CAcreateserial",
+    "-out",
+    `${cert}`,
+  );
+  return {
+    frontProxyCa: frontProxyCa.cert,
+    proxyClientCert: `${cert}`,
+    proxyClientKey: `${key}`,
+    clientCa: clientCa.cert,
+  };
 }
 
 /** The server's certificate is self-signed for one run on loopback, hence no verification. */

@@ -18,7 +18,7 @@ export async function startMoto(env: NodeJS.ProcessEnv = {}): Promise<MotoServer
   const server: Managed = startManaged(
     toolPath("venv", "bin", "moto_server"),
     ["-H", "127.0.0.1", "-p", String(port)],
-    env,
+    { env: { ...process.env, ...env } },
   );
   const endpoint = `http://127.0.0.1:${port}`;
   await waitFor("moto's server", async () => ((await fetch(`${endpoint}/moto-api/`)).ok ? true : undefined), 30_000);

@@ -13,8 +13,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Polls `check` until it returns a value, or fails after `timeoutMs` naming what it waited for. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+/** Polls `check` every `intervalMs` until it returns a value, or fails after `timeoutMs` naming what it waited for. */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+  intervalMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -24,7 +29,7 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
     } catch (error) {
       lastError = error;
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${lastError}` : ""}`);
 }
@@ -37,17 +42,26 @@ export interface Managed {
   output(): string;
 }
 
-/** `env` is added to this process's environment. */
-export function startManaged(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Managed {
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+/** How much of a process' output is kept for failure reports: the most recent part matters. */
+const KEPT_OUTPUT_CHARS = 4 * 1024 * 1024;
+
+export interface StartOptions {
+  /** Replaces the environment (pass `{ ...process.env, ... }` to extend it). */
+  readonly env?: NodeJS.ProcessEnv;
+  readonly cwd?: string;
+}
+
+export function startManaged(command: string, args: string[], options: StartOptions = {}): Managed {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env: options.env, cwd: options.cwd });
   if (child.pid === undefined) throw new Error(`could not start ${command}`);
   let output = "";
-  child.stdout?.on("data", (chunk) => {
+  const keep = (chunk: Buffer) => {
     output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
+    // Long runs (Argo CD logs every reconciliation) must not grow without bound.
+    if (output.length > 2 * KEPT_OUTPUT_CHARS) output = output.slice(-KEPT_OUTPUT_CHARS);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   return { pid: child.pid, process: child, output: () => output };
 }
 

@@ -2,7 +2,8 @@ import type { Construct } from "constructs";
 import { Application } from "../../../imports/argo-cd-application-argoproj.io";
 import type { AddOn } from "../../addons/catalog";
 import type { DeliveryConfig, EnvConfig } from "../../env";
-import { automatedSync, CASCADE_DELETE } from "./sync-policy";
+import { syncWave } from "../meta/sync-wave";
+import { ARGOCD_WAVE, automatedSync } from "./sync-policy";
 
 export interface EnvApplicationProps {
   readonly delivery: DeliveryConfig;
@@ -12,19 +13,25 @@ export interface EnvApplicationProps {
   readonly path: string;
 }
 
-/** Syncs dist/<env> into the env's namespace on the env's cluster. */
+/**
+ * Syncs dist/<env> into the env's namespace on the env's cluster. No cascade finalizer: deleting
+ * the Application (or its file, which the root prunes) leaves the env running, unmanaged; taking an
+ * env down is a deliberate `argocd app delete --cascade` (docs/argocd.md).
+ */
 export class EnvApplication extends Application {
   constructor(scope: Construct, id: string, props: EnvApplicationProps) {
     const { delivery, env } = props;
     super(scope, id, {
-      metadata: { name: props.name, namespace: delivery.argocdNamespace, finalizers: CASCADE_DELETE },
+      metadata: { name: props.name, namespace: delivery.argocdNamespace, annotations: syncWave(ARGOCD_WAVE.product) },
       spec: {
         project: delivery.project,
         source: {
           repoUrl: delivery.repoUrl,
           targetRevision: delivery.targetRevision,
           path: props.path,
-          directory: { recurse: false },
+          // No `directory: { recurse: false }`: it is the default, Argo CD strips it from the live
+          // Application (argo-cd v3.5.1 util/argo/argo.go, NormalizeSource) and the app of apps
+          // puts it back on every sync, forever (found by the rehearsal).
         },
         destination: { name: env.infra.clusterName, namespace: env.namespace },
         // The Namespace is rendered (with its Pod Security labels), so Argo CD must not create a bare one.
@@ -43,7 +50,10 @@ export interface AddOnApplicationProps {
   readonly addOn: AddOn;
 }
 
-/** One upstream chart at its pinned version in one env cluster. */
+/**
+ * One upstream chart at its pinned version in one env cluster. No cascade finalizer: an add-on
+ * owns CRDs, and deleting a CRD deletes every custom resource of its kind (every Rollout).
+ */
 export class AddOnApplication extends Application {
   constructor(scope: Construct, id: string, props: AddOnApplicationProps) {
     const { delivery, env, addOn } = props;
@@ -51,9 +61,8 @@ export class AddOnApplication extends Application {
       metadata: {
         name: `${addOn.name}-${env.name}`,
         namespace: delivery.argocdNamespace,
-        finalizers: CASCADE_DELETE,
         // Controllers and CRDs before the product's Applications use them.
-        annotations: { "argocd.argoproj.io/sync-wave": "-1" },
+        annotations: syncWave(ARGOCD_WAVE.addOns),
       },
       spec: {
         project: delivery.platformProject,
@@ -93,7 +102,6 @@ export class RootApplication extends Application {
           repoUrl: delivery.repoUrl,
           targetRevision: delivery.targetRevision,
           path: props.appsPath,
-          directory: { recurse: false },
         },
         destination: { server: "https://kubernetes.default.svc", namespace: delivery.argocdNamespace },
         syncPolicy: automatedSync([]),

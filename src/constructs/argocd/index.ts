@@ -1,4 +1,4 @@
-// Argo CD's objects: AppProjects, Applications and their sync policy. May import: meta/, src/addons, src/env.
+// Argo CD's objects: AppProjects, Applications and their sync policy. May import: meta/, data/ (the restore drill's namespace), src/addons, src/env.
 export * from "./applications";
 export * from "./group-kind";
 export * from "./platform-project";

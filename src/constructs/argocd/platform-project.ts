@@ -2,6 +2,8 @@ import type { Construct } from "constructs";
 import { AppProject } from "../../../imports/argo-cd-appproject-argoproj.io";
 import type { AddOn } from "../../addons/catalog";
 import type { DeliveryConfig, EnvConfig } from "../../env";
+import { syncWave } from "../meta/sync-wave";
+import { ARGOCD_WAVE } from "./sync-policy";
 
 export interface PlatformProjectProps {
   readonly delivery: DeliveryConfig;
@@ -19,7 +21,11 @@ export class PlatformProject extends AppProject {
     const { delivery, envs, addOns } = props;
     const namespaces = [...new Set(addOns.map((addOn) => addOn.namespace))].sort();
     super(scope, id, {
-      metadata: { name: delivery.platformProject, namespace: delivery.argocdNamespace },
+      metadata: {
+        name: delivery.platformProject,
+        namespace: delivery.argocdNamespace,
+        annotations: syncWave(ARGOCD_WAVE.projects),
+      },
       spec: {
         description: "Cluster add-ons from pinned upstream Helm charts: controllers the product relies on.",
         sourceRepos: [...new Set(addOns.map((addOn) => addOn.repoUrl))].sort(),

@@ -2,7 +2,18 @@ import type { Construct } from "constructs";
 import { AppProject } from "../../../imports/argo-cd-appproject-argoproj.io";
 import type { DeliveryConfig, EnvConfig } from "../../env";
 import { restoreDrillNamespace } from "../data/database-jobs-names";
+import { syncWave } from "../meta/sync-wave";
 import type { EmittedKinds } from "./group-kind";
+import { ARGOCD_WAVE } from "./sync-policy";
+
+/**
+ * The Argo CD Rollout actions a release manager may run (argo-cd v3.5.1
+ * resource_customizations/argoproj.io/Rollout/actions): resume (= promote, through the gate),
+ * abort, retry, restart. Not promote-full or skip-current-step, which skip the remaining
+ * analysis (a release served ungated), nor pause, which sets spec.paused: selfHeal reverts it, and
+ * the rendered Rollout never pauses itself.
+ */
+export const RELEASE_ACTIONS = ["resume", "abort", "retry", "restart"] as const;
 
 export interface ProductProjectProps {
   readonly delivery: DeliveryConfig;
@@ -23,7 +34,11 @@ export class ProductProject extends AppProject {
     const { delivery, envs } = props;
     const production = envs.filter((env) => env.name === "production").map(props.applicationOf);
     super(scope, id, {
-      metadata: { name: delivery.project, namespace: delivery.argocdNamespace },
+      metadata: {
+        name: delivery.project,
+        namespace: delivery.argocdNamespace,
+        annotations: syncWave(ARGOCD_WAVE.projects),
+      },
       spec: {
         description: "The Candlefish.ai website: rendered manifests in dist/<env>, one Application per env.",
         sourceRepos: [delivery.repoUrl],
@@ -59,7 +74,9 @@ export class ProductProject extends AppProject {
               return [
                 `p, ${who}, applications, get, ${app}, allow`,
                 `p, ${who}, applications, sync, ${app}, allow`,
-                `p, ${who}, applications, action/argoproj.io/Rollout/*, ${app}, allow`,
+                ...RELEASE_ACTIONS.map(
+                  (action) => `p, ${who}, applications, action/argoproj.io/Rollout/${action}, ${app}, allow`,
+                ),
               ];
             }),
           },

@@ -1,5 +1,6 @@
 import { k8s } from "cdk8s-plus-28";
 import type { Construct } from "constructs";
+import { SYNC_OPTIONS_ANNOTATION } from "../../addons/sync-options";
 import type { Dashboard } from "../../dashboards/model";
 import { SYNC_WAVE, syncWave } from "../meta/sync-wave";
 
@@ -32,7 +33,7 @@ export class DashboardConfigMap extends k8s.KubeConfigMap {
         annotations: {
           ...syncWave(SYNC_WAVE.supporting),
           grafana_folder: "Candlefish",
-          ...(large ? { "argocd.argoproj.io/sync-options": "ServerSideApply=true" } : {}),
+          ...(large ? { [SYNC_OPTIONS_ANNOTATION]: "ServerSideApply=true" } : {}),
         },
       },
       data: { [`${props.name}.json`]: json },

@@ -12,7 +12,7 @@ const run = promisify(execFile);
 export type ChartObject = {
   apiVersion?: string;
   kind?: string;
-  metadata?: { name?: string; namespace?: string };
+  metadata?: { name?: string; namespace?: string; annotations?: Record<string, string> };
 } & Record<string, unknown>;
 
 export interface ClusterFacts {

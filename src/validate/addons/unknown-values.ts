@@ -12,6 +12,8 @@ export const OPEN_MAPS: readonly string[] = [
   "**.labels",
   "**.podLabels",
   "**.additionalLabels",
+  // argo-rollouts: annotations put on every CRD it installs.
+  "crdAnnotations",
   // Label selectors (prometheusSpec.ruleSelector, ...): a LabelSelector, checked in the rendered custom resource.
   "**.*Selector",
   // Container resources and volume claims: Kubernetes objects, checked in the rendered workload.

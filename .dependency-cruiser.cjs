@@ -21,6 +21,13 @@ module.exports = {
       to: { path: "^(test|scripts|rehearsal|harness)/" },
     },
     {
+      name: "harness-stays-below",
+      severity: "error",
+      comment: "The harness starts real components for tests, the rehearsal and benchmarks; it imports none of them.",
+      from: { path: "^harness/" },
+      to: { path: "^(test|scripts|rehearsal)/" },
+    },
+    {
       name: "only-tests-import-tests",
       severity: "error",
       comment: "test/ holds test helpers only; shared machinery lives in its own folder.",

@@ -1,5 +1,5 @@
+import type { Kubectl } from "../harness/kubectl";
 import { ARGOCD_NAMESPACE } from "./argocd";
-import type { Kubectl } from "./kubectl";
 
 /** One resource as the Application's status lists it. */
 export interface ResourceView {

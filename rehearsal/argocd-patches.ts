@@ -1,6 +1,6 @@
+import type { Manifest } from "../harness/files";
 import { ADD_ONS } from "../src/addons/catalog";
 import { delivery } from "../src/env/delivery";
-import type { Manifest } from "../test/support/fixtures";
 import type { Patch } from "./patches";
 
 /**

@@ -1,11 +1,11 @@
 import { cpSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { Socket } from "node:net";
 import { join } from "node:path";
-import type { ControlPlane } from "../test/support/control-plane";
-import { tempDir } from "../test/support/fixtures";
-import { freePort, type Managed, startManaged, stopManaged, waitFor } from "../test/support/processes";
-import { toolPath } from "../test/support/tools";
-import type { Kubectl } from "./kubectl";
+import type { ControlPlane } from "../harness/control-plane";
+import { tempDir } from "../harness/files";
+import type { Kubectl } from "../harness/kubectl";
+import { freePort, type Managed, startManaged, stopManaged, waitFor } from "../harness/processes";
+import { toolPath } from "../harness/tools";
 
 /** Where Argo CD lives on the hub, as docs/argocd.md installs it. */
 export const ARGOCD_NAMESPACE = "argocd";

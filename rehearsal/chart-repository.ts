@@ -3,9 +3,9 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { basename, join } from "node:path";
 import { promisify } from "node:util";
+import { tempDir } from "../harness/files";
+import { toolPath } from "../harness/tools";
 import type { AddOn } from "../src/addons/catalog";
-import { tempDir } from "../test/support/fixtures";
-import { toolPath } from "../test/support/tools";
 
 const run = promisify(execFile);
 

@@ -1,11 +1,11 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { selfSigned } from "../test/support/certificates";
-import { type ControlPlane, startControlPlane } from "../test/support/control-plane";
-import { tempDir } from "../test/support/fixtures";
-import { freePort, type Managed, startManaged, stopManaged, waitFor } from "../test/support/processes";
-import { toolPath } from "../test/support/tools";
-import { Kubectl } from "./kubectl";
+import { selfSigned } from "../harness/certificates";
+import { type ControlPlane, startControlPlane } from "../harness/control-plane";
+import { tempDir } from "../harness/files";
+import { Kubectl } from "../harness/kubectl";
+import { freePort, type Managed, startManaged, stopManaged, waitFor } from "../harness/processes";
+import { toolPath } from "../harness/tools";
 import { kwokUsageConfig, resourceMetricsPath, startMetricsServer } from "./metrics-api";
 
 /** Zones the production pod template requires (node affinity) and spreads over (DoNotSchedule). */

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { Kubectl } from "../harness/kubectl";
+import { waitFor } from "../harness/processes";
 import { RELEASE_SERIES_LABEL, TRAFFIC_LABEL } from "../src/slo/metric-contract";
-import { waitFor } from "../test/support/processes";
 import type { Applications, ApplicationView } from "./applications";
 import type { ArgoCdTargets } from "./argocd-patches";
-import type { Kubectl } from "./kubectl";
 import type { LiveExporter } from "./live-exporter";
 import type { RehearsalTargets } from "./patches";
 import type { PublishedRepository } from "./published-repository";

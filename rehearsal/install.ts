@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { manifestsIn } from "../test/support/fixtures";
-import type { Kubectl } from "./kubectl";
+import { manifestsIn } from "../harness/files";
+import type { Kubectl } from "../harness/kubectl";
 
 /**
  * The upstream CRDs nobody in the rehearsal installs otherwise, Established: Argo CD's own (the

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import { type CountedSeries, exposition, type RequestCounts, type Traffic } from "../test/support/scenarios";
-import type { Kubectl } from "./kubectl";
+import type { Kubectl } from "../harness/kubectl";
+import { type CountedSeries, exposition, type RequestCounts, type Traffic } from "../harness/scenarios";
 import { type LivePod, type LiveServices, podLoads, seriesLabels } from "./traffic-model";
 
 /** How often the model re-reads the cluster; the counters grow between reads at the last known loads. */

@@ -1,4 +1,4 @@
-import type { Kubectl } from "./kubectl";
+import type { Kubectl } from "../harness/kubectl";
 import { CPU_PER_CONTAINER_ANNOTATION } from "./metrics-api";
 
 /**

@@ -5,10 +5,10 @@
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { manifestsIn, tempDir } from "../harness/files";
 import { ADD_ONS } from "../src/addons/catalog";
 import { loadEnvironments, parseEnvConfig } from "../src/env";
 import { delivery } from "../src/env/delivery";
-import { manifestsIn, tempDir } from "../test/support/fixtures";
 import { Applications } from "./applications";
 import { startArgoCd } from "./argocd";
 import { LEFT_OUT_ADD_ONS } from "./argocd-patches";

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { freePort, type Managed, startManaged, waitFor } from "../test/support/processes";
-import { toolPath } from "../test/support/tools";
-import type { Kubectl } from "./kubectl";
+import type { Kubectl } from "../harness/kubectl";
+import { freePort, type Managed, startManaged, waitFor } from "../harness/processes";
+import { toolPath } from "../harness/tools";
 
 /**
  * The annotation on a fake node that sets the CPU every container on it uses, in the rehearsal's

@@ -1,4 +1,4 @@
-import type { Manifest } from "../test/support/fixtures";
+import type { Manifest } from "../harness/files";
 
 /** Where the rehearsal's stand-ins listen, and how much faster its clock runs. */
 export interface RehearsalTargets {

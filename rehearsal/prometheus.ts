@@ -1,4 +1,4 @@
-import { type RunningPrometheus, startPrometheus } from "../test/support/prometheus";
+import { type RunningPrometheus, startPrometheus } from "../harness/prometheus";
 
 /** Fast scrapes keep the time-compressed gates fed; rate() needs two samples per window. */
 const SCRAPE_INTERVAL = "1s";

@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parse, stringify } from "yaml";
+import { type Manifest, tempDir } from "../harness/files";
 import { filesBelow } from "../src/render/output";
-import { type Manifest, tempDir } from "../test/support/fixtures";
 import { type ArgoCdTargets, patchArgoCdObject } from "./argocd-patches";
 import { git } from "./git";
 import { type Patch, patchForRehearsal, type RehearsalTargets } from "./patches";

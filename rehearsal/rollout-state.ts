@@ -1,4 +1,4 @@
-import type { Kubectl } from "./kubectl";
+import type { Kubectl } from "../harness/kubectl";
 
 const HASH_LABEL = "rollouts-pod-template-hash";
 

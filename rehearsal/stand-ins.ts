@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Kubectl } from "./kubectl";
+import type { Kubectl } from "../harness/kubectl";
 
 /** Kinds are read through kubectl; only the fields the stand-ins need. */
 interface Item {

@@ -1,5 +1,5 @@
+import type { Traffic } from "../harness/scenarios";
 import { SYNTHETIC_TRAFFIC, TRAFFIC_LABEL } from "../src/slo/metric-contract";
-import type { Traffic } from "../test/support/scenarios";
 
 /** A pod as the API server reports it: what decides which traffic it gets. */
 export interface LivePod {

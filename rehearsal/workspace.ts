@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { cpSync, rmSync, symlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { tempDir } from "../test/support/fixtures";
+import { tempDir } from "../harness/files";
 import { git } from "./git";
 
 const run = promisify(execFile);

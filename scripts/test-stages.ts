@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 /** The npm scripts `npm test` runs, in order (each one's own output streams through). */
 const STAGES: readonly (readonly [string, ...string[]])[] = [
   ["lint"],
+  ["lint:imports"],
   ["typecheck"],
   ["synth", "--", "--check"],
   ["validate"],

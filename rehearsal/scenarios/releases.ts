@@ -1,5 +1,5 @@
+import { SCENARIOS } from "../../harness/scenarios";
 import { DEGRADED_PHASES } from "../../src/slo/operational-alerts";
-import { SCENARIOS } from "../../test/support/scenarios";
 import {
   ActiveWatch,
   appIs,

@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { copyCheckout } from "../../test/support/checkout";
+import { copyCheckout } from "../../harness/checkout";
 
 const git = (cwd: string, args: readonly string[], env: Record<string, string> = {}) =>
   execFileSync("git", args, {
@@ -38,7 +38,7 @@ export function baselineScaleProbe(root: string, baseline: string): string {
     `import { join } from "node:path";
 import { runSynth } from "./src/cli/synth";
 import { environments } from "./src/env";
-import { generatedEnvs } from ${JSON.stringify(join(root, "test/support/generated-envs"))};
+import { generatedEnvs } from ${JSON.stringify(join(root, "harness/generated-envs"))};
 const [workloads = "1", envs = "2", out = "scale-out"] = process.argv.slice(2);
 const inputs = generatedEnvs(environments.production, Number(workloads), Number(envs));
 const silent = { log: () => {}, error: (line: string) => console.error(line) };

@@ -8,8 +8,8 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { loadBundle } from "../../bin/load-bundle.cjs";
+import { generatedEnvs } from "../../harness/generated-envs";
 import type * as Heavy from "../../src/cli/heavy";
-import { generatedEnvs } from "../../test/support/generated-envs";
 
 const [workloads = "1", envs = "2", bundle = "", script = "", root = "scale-out"] = process.argv.slice(2);
 const heavy = loadBundle(bundle, createRequire(bundle)).exports as unknown as typeof Heavy;

@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { sharedFolder } from "../../harness/shared";
 import { ADD_ONS, ARGO_ROLLOUTS_CONTROLLER } from "../../src/addons/catalog";
 import { renderPlan } from "../../src/render/plan";
 import { production as productionInfra, staging as stagingInfra } from "../../terraform-ts/src/config/environments";
 import { configOf, inputOf, manifestsIn } from "../support/fixtures";
-import { sharedFolder } from "../support/shared";
 
 const addOn = (name: string) => {
   const found = ADD_ONS.find((candidate) => candidate.name === name);

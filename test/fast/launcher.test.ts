@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { copyCheckout } from "../support/checkout";
+import { copyCheckout } from "../../harness/checkout";
 import { REPO_ROOT, tempDir, treeHash } from "../support/fixtures";
 
 /**

@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { sharedFolder } from "../../harness/shared";
+import { toolPath } from "../../harness/tools";
 import { ARGO_ROLLOUTS_CONTROLLER } from "../../src/addons/catalog";
 import { type AddOnRelease, addOnReleases } from "../../src/validate/addons/add-on-releases";
 import { crdDifferences } from "../../src/validate/addons/chart-crds";
@@ -11,8 +13,6 @@ import { helmTemplate } from "../../src/validate/addons/helm-template";
 import { kubeconform } from "../../src/validate/addons/kubeconform";
 import { unknownValues } from "../../src/validate/addons/unknown-values";
 import { configOf, environments, type Manifest, manifestsIn } from "../support/fixtures";
-import { sharedFolder } from "../support/shared";
-import { toolPath } from "../support/tools";
 
 const APPS = resolve("argocd/apps");
 let report: AddOnCheckReport;

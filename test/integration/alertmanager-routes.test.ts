@@ -3,11 +3,11 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { toolPath } from "../../harness/tools";
 import { RECEIVERS } from "../../src/addons/alertmanager-config";
 import { ALERTS } from "../../src/slo/alert-catalog";
 import { addOnReleases } from "../../src/validate/addons/add-on-releases";
 import { configOf, tempDir } from "../support/fixtures";
-import { toolPath } from "../support/tools";
 
 /** The Alertmanager config an env's kube-prometheus-stack Application carries, read back from argocd/apps. */
 function renderedConfig(env: string): { file: string; config: Record<string, unknown> } {

@@ -1,9 +1,5 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nodesAtMax } from "../../src/capacity/nodes";
-import { capacityProblems, type Scenario, scenarios } from "../../src/capacity/rule";
-import { peakPodGroups } from "../../src/constructs/namespace/peak-pods";
-import type { EnvConfig } from "../../src/env";
 import {
   type CapacityCluster,
   createNodes,
@@ -12,10 +8,14 @@ import {
   type PodSummary,
   settledPods,
   startCapacityCluster,
-} from "../support/capacity-cluster";
+} from "../../harness/capacity-cluster";
+import { waitFor } from "../../harness/processes";
+import { nodesAtMax } from "../../src/capacity/nodes";
+import { capacityProblems, type Scenario, scenarios } from "../../src/capacity/rule";
+import { peakPodGroups } from "../../src/constructs/namespace/peak-pods";
+import type { EnvConfig } from "../../src/env";
 import { HASH_LABEL, peakObjects, replicaSetName } from "../support/capacity-peak";
 import { configOf, REPO_ROOT } from "../support/fixtures";
-import { waitFor } from "../support/processes";
 
 /**
  * The static capacity rule (src/capacity) checked against the real kube-scheduler and the real quota

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Managed, startManaged, stopManaged, waitFor } from "../../harness/processes";
+import { type QueryResponse, type RunningPrometheus, startPrometheus } from "../../harness/prometheus";
+import { namespaceOf, RELEASE_HASHES, type Release, SCENARIOS, type ScenarioName } from "../../harness/scenarios";
 import { type EnvConfig, parseEnvConfig } from "../../src/env";
 import { bucketLabel } from "../../src/slo/bucket-label";
 import { type MeasurementPhase, measurementPhase } from "../../src/slo/condition-evaluator";
@@ -6,9 +9,6 @@ import { RELEASE_SERIES_LABEL, TRAFFIC_LABEL } from "../../src/slo/metric-contra
 import { prometheusGates } from "../support/analysis";
 import { resolveArgs } from "../support/argo-args";
 import { configOf, inputOf, setAt } from "../support/fixtures";
-import { type Managed, startManaged, stopManaged, waitFor } from "../support/processes";
-import { type QueryResponse, type RunningPrometheus, startPrometheus } from "../support/prometheus";
-import { namespaceOf, RELEASE_HASHES, type Release, SCENARIOS, type ScenarioName } from "../support/scenarios";
 
 const SCRAPE_INTERVAL = "500ms";
 let prometheus: RunningPrometheus | undefined;
@@ -76,7 +76,7 @@ describe("release gates against a real Prometheus", () => {
     exporter = startManaged(process.execPath, [
       "--import",
       "tsx",
-      "test/support/synthetic-exporter.ts",
+      "harness/synthetic-exporter.ts",
       JSON.stringify(buckets),
     ]);
     const exporterPort = await waitFor(

@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitFor } from "../../harness/processes";
+import { type RunningPrometheus, startPrometheus } from "../../harness/prometheus";
 import { configOf, find, manifestsOf } from "../support/fixtures";
-import { waitFor } from "../support/processes";
-import { type RunningPrometheus, startPrometheus } from "../support/prometheus";
 
 let prometheus: RunningPrometheus;
 let exporter: Server;

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { toolPath } from "../../harness/tools";
 import { buildReachabilityTables, networkPolicyFiles, REACHABILITY_DOC } from "../../src/validate/reachability/build";
 import { parseVerdicts } from "../../src/validate/reachability/cyclonus";
 import { reachabilityMarkdown, unexpectedVerdicts } from "../../src/validate/reachability/table";
 import { configOf, environments, manifestsOf } from "../support/fixtures";
-import { toolPath } from "../support/tools";
 
 const cyclonus = () => toolPath("bin", "cyclonus");
 const tables = () => buildReachabilityTables(environments, resolve("dist"), cyclonus());

@@ -1,13 +1,13 @@
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitFor } from "../../harness/processes";
+import { type RunningPrometheus, startPrometheus } from "../../harness/prometheus";
+import { sharedFolder } from "../../harness/shared";
+import { toolPath } from "../../harness/tools";
 import { addOnReleases } from "../../src/validate/addons/add-on-releases";
 import { helmTemplate } from "../../src/validate/addons/helm-template";
 import { configOf, find, type Manifest, manifestsOf } from "../support/fixtures";
-import { waitFor } from "../support/processes";
-import { type RunningPrometheus, startPrometheus } from "../support/prometheus";
-import { sharedFolder } from "../support/shared";
-import { toolPath } from "../support/tools";
 
 const NAMESPACE = configOf("production").namespace;
 let prometheus: RunningPrometheus;

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { type ControlPlane, startControlPlane } from "../../harness/control-plane";
 import { filesBelow } from "../../src/render/output";
-import { type ControlPlane, startControlPlane } from "../support/control-plane";
 import { type Manifest, manifestsIn } from "../support/fixtures";
 
 const CRD_ROOT = "../shared/crds";

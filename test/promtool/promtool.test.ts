@@ -3,9 +3,9 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { toolPath } from "../../harness/tools";
 import { type EnvConfig, parseEnvConfig } from "../../src/env";
 import { configOf, find, inputOf, manifestsOf, setAt, tempDir } from "../support/fixtures";
-import { toolPath } from "../support/tools";
 import { SUITES } from "./suites";
 
 let promtool = "";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { Traffic } from "../../harness/scenarios";
 import { type LivePod, podLoads, seriesLabels } from "../../rehearsal/traffic-model";
-import type { Traffic } from "../support/scenarios";
 
 const healthy: Traffic = { rps: 0, errorShare: 0, slowShare: 0, slowSeconds: 0 };
 const pod = (name: string, hash: string, role: string, ready = true): LivePod => ({

@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../bin/build.cjs";
 import { codeFileIds, keyOf } from "../../bin/fingerprint.cjs";
+import { generatedEnvs } from "../../harness/generated-envs";
 import type * as Heavy from "../../src/cli/heavy";
 import { MIN_PARALLEL_WORKLOADS } from "../../src/render/parallel";
 import { environments, REPO_ROOT } from "../support/fixtures";
-import { generatedEnvs } from "../support/generated-envs";
 
 /** Workers run bundles, not TypeScript: this spec uses the launcher's build of this code (made if missing). */
 let heavy: typeof Heavy;

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { sharedFolder } from "../../harness/shared";
+import { toolPath } from "../../harness/tools";
 import { addOnChartSection, countChartChanges, locateChartTools } from "../../src/review/addon-charts";
 import type { ResourceChange, ReviewedObject } from "../../src/review/compare";
-import { sharedFolder } from "../support/shared";
-import { toolPath } from "../support/tools";
 
 const FILE = "apps/application-argo-rollouts-production.yaml";
 

@@ -3,10 +3,10 @@ import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DeleteParametersCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { MOTO_ENV, type MotoServer, startMoto } from "../../harness/moto";
+import { freePort } from "../../harness/processes";
 import { encodeParameter, SSM_PARAMETERS, SSM_PREFIX } from "../../src/ssm/parameters";
 import { tempDir } from "../support/fixtures";
-import { MOTO_ENV, type MotoServer, startMoto } from "../support/moto";
-import { freePort } from "../support/processes";
 
 let moto: MotoServer;
 let client: SSMClient;

@@ -2,9 +2,9 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { toolPath } from "../../harness/tools";
 import { runSynth } from "../../src/cli/synth";
 import { synthOptions, tempDir } from "../support/fixtures";
-import { toolPath } from "../support/tools";
 
 /** Runs the project's real validate script (pinned kubeconform, offline schemas) on a folder. */
 function validate(dir: string) {

@@ -3,10 +3,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { toolPath } from "../../harness/tools";
 import { scanForSecrets } from "../../src/validate/secret-scan";
 import { wrapForPolicyCheck } from "../../src/validate/wrap-rollouts";
 import { tempDir } from "../support/fixtures";
-import { toolPath } from "../support/tools";
 
 let venv = "";
 beforeAll(() => {

@@ -1,7 +1,7 @@
 /**
  * A stand-in for the website's /api/metrics: serves every scenario's releases at
  * /metrics/<scenario>/<release>, counters growing with wall time.
- * Usage: tsx test/support/synthetic-exporter.ts '<latency buckets JSON>'
+ * Usage: tsx harness/synthetic-exporter.ts '<latency buckets JSON>'
  * Prints "listening <port>" once it accepts connections on 127.0.0.1.
  */
 import { createServer } from "node:http";

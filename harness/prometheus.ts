@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { tempDir } from "./fixtures";
+import { tempDir } from "./files";
 import { freePort, type Managed, startManaged, stopManaged, waitFor } from "./processes";
 import { toolPath } from "./tools";
 

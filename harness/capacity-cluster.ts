@@ -1,8 +1,8 @@
-import { Kubectl } from "../../rehearsal/kubectl";
-import { allocatable, nodesAtMax } from "../../src/capacity/nodes";
-import { clusterPods, NODE_DAEMONSETS, type PodRequests } from "../../src/capacity/overheads";
-import type { EnvConfig } from "../../src/env";
+import { allocatable, nodesAtMax } from "../src/capacity/nodes";
+import { clusterPods, NODE_DAEMONSETS, type PodRequests } from "../src/capacity/overheads";
+import type { EnvConfig } from "../src/env";
 import { type ControlPlane, startControlPlane } from "./control-plane";
+import { Kubectl } from "./kubectl";
 import { FAKE_NODE_ANNOTATION, startKubeScheduler, startKwok } from "./kwok";
 import { freePort, type Managed, startManaged, stopManaged, waitFor } from "./processes";
 import { toolPath } from "./tools";

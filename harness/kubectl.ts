@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { dirname } from "node:path";
 import { promisify } from "node:util";
-import { toolPath } from "../test/support/tools";
+import { toolPath } from "./tools";
 
 const run = promisify(execFile);
 
@@ -9,7 +9,7 @@ const run = promisify(execFile);
 export const FIELD_MANAGER = "candlefish-rehearsal";
 
 /**
- * The real kubectl (built with the control plane) against the rehearsal cluster. Its bin folder
+ * The real kubectl (built with the control plane) against a local cluster. Its bin folder
  * leads PATH, so `kubectl argo rollouts ...` finds the kubectl-argo-rollouts plugin the way an
  * operator's shell would. Async, so the in-process exporter keeps answering scrapes meanwhile.
  */

@@ -3,7 +3,7 @@ import { request } from "node:https";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { openssl, selfSigned } from "./certificates";
-import { tempDir } from "./fixtures";
+import { tempDir } from "./files";
 import { freePort, type Managed, startManaged, stopManaged, waitFor } from "./processes";
 import { toolPath } from "./tools";
 

@@ -1,6 +1,6 @@
 import { CreateHostedZoneCommand, Route53Client } from "@aws-sdk/client-route-53";
 import { CreateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { MOTO_ENV } from "../../../test/support/moto";
+import { MOTO_ENV } from "../../../harness/moto";
 import type { EnvConfig } from "../../src/config/types";
 
 /**

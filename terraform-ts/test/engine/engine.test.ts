@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { CreateBucketCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { MOTO_ENV, type MotoServer, startMoto } from "../../../test/support/moto";
+import { MOTO_ENV, type MotoServer, startMoto } from "../../../harness/moto";
 import { ENVIRONMENTS } from "../../src/config/environments";
 import type { EnvName } from "../../src/config/types";
 import { seedAccountBeforeStack } from "./account-fixtures";

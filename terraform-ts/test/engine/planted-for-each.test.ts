@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type MotoServer, startMoto } from "../../../test/support/moto";
+import { type MotoServer, startMoto } from "../../../harness/moto";
 import { staging } from "../../src/config/environments";
 import { seedAccountBeforeStack } from "./account-fixtures";
 import { removeSynthesizedStacks, synthesizedStackPath } from "./engine-run";

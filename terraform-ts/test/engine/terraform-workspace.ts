@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { MOTO_ENV } from "../../../test/support/moto";
-import { toolPath } from "../../../test/support/tools";
+import { MOTO_ENV } from "../../../harness/moto";
+import { toolPath } from "../../../harness/tools";
 import { ENGINE_OVERRIDE_FILE, engineOverride } from "./engine-override";
 
 interface PlannedChange {

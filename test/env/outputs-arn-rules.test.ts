@@ -44,4 +44,24 @@ describe("every ARN of the infra outputs is checked, wherever the contract puts 
   it("leaves values that are no ARN alone", () => {
     expect(problemsWith(["backupBucket"], "candlefish-production-backups-arn")).toBe("");
   });
+
+  it("checks ARNs only once the account id itself is valid (one problem, the schema's)", () => {
+    const problems = problemsWith(["accountId"], "12345");
+    expect(problems).toContain("infra.accountId: must be a 12-digit AWS account id");
+    expect(problems).not.toContain("must be in accountId");
+  });
+});
+
+describe("subnets against the VPC", () => {
+  it("counts a subnet as large as the VPC as inside it; it overlaps every other subnet instead", () => {
+    const problems = problemsWith(["publicSubnetCidrs", "0"], "10.0.0.0/16");
+    expect(problems).not.toContain("must lie inside vpcCidr");
+    expect(problems).toContain("must not overlap publicSubnetCidrs.0 = 10.0.0.0/16");
+  });
+
+  it("counts a subnet larger than the VPC as outside it", () => {
+    expect(problemsWith(["publicSubnetCidrs", "0"], "10.0.0.0/15")).toContain(
+      "infra.publicSubnetCidrs.0: must lie inside vpcCidr = 10.0.0.0/16 (10.0.0.0/15 does not)",
+    );
+  });
 });

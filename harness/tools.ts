@@ -9,6 +9,6 @@ let cache: string | undefined;
  */
 export function toolPath(...parts: string[]): string {
   // Beside this file, not the working directory: terraform-ts's engine tests run from terraform-ts/.
-  cache ??= execFileSync("bash", [join(__dirname, "..", "..", "scripts", "tools.sh")], { encoding: "utf8" }).trim();
+  cache ??= execFileSync("bash", [join(__dirname, "..", "scripts", "tools.sh")], { encoding: "utf8" }).trim();
   return join(cache, ...parts);
 }

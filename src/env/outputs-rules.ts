@@ -49,16 +49,14 @@ function subnetRules(outputs: OutputsShape, ctx: z.RefinementCtx<OutputsShape>):
 }
 
 /**
- * Every ARN of the outputs, by its field path: any string value that is an ARN, wherever it sits, so
- * an output added to the contract later is checked without a change here.
+ * Every string of the outputs, by its field path, for the ARN rules to pick the ARNs from wherever they
+ * sit: an output added to the contract later is checked without a change here.
  */
-function arnsOf(value: unknown, path: (string | number)[] = []): [(string | number)[], string][] {
-  if (typeof value === "string") return value.startsWith("arn:") ? [[path, value]] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index) => arnsOf(item, [...path, index]));
-  if (typeof value === "object" && value !== null) {
-    return Object.entries(value).flatMap(([key, item]) => arnsOf(item, [...path, key]));
-  }
-  return [];
+function arnsOf(value: unknown, path: string[] = []): [string[], string][] {
+  if (typeof value === "string") return [[path, value]];
+  // Arrays too: their keys are the indices, and a problem's path prints the same either way.
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, item]) => arnsOf(item, [...path, key]));
 }
 
 /**
@@ -69,6 +67,7 @@ function arnsOf(value: unknown, path: (string | number)[] = []): [(string | numb
 function arnRules(outputs: OutputsShape, ctx: z.RefinementCtx<OutputsShape>): void {
   if (!/^\d{12}$/.test(outputs.accountId)) return;
   for (const [path, arn] of arnsOf(outputs)) {
+    // Not an ARN of the aws partition: not an ARN, or one the field schema refuses already.
     if (!arn.startsWith("arn:aws:")) continue;
     const [, , service = "", region = "", account = ""] = arn.split(":");
     if (account !== outputs.accountId) {

@@ -45,10 +45,26 @@ describe("every ARN of the infra outputs is checked, wherever the contract puts 
     expect(problemsWith(["backupBucket"], "candlefish-production-backups-arn")).toBe("");
   });
 
-  it("checks ARNs only once the account id itself is valid (one problem, the schema's)", () => {
-    const problems = problemsWith(["accountId"], "12345");
-    expect(problems).toContain("infra.accountId: must be a 12-digit AWS account id");
+  it.each(["12345", "1234567890123", "x123456789012"])(
+    "checks ARNs only once the account id itself is valid (%s: one problem, the schema's)",
+    (accountId) => {
+      const problems = problemsWith(["accountId"], accountId);
+      expect(problems).toContain("infra.accountId: must be a 12-digit AWS account id");
+      expect(problems).not.toContain("must be in accountId");
+    },
+  );
+
+  it("leaves an ARN of another partition to the field schema (one problem, not three)", () => {
+    const problems = problemsWith(["dbMigrateRoleArn"], "arn:aws-cn:iam::999999999999:role/x");
+    expect(problems).toContain("infra.dbMigrateRoleArn: must be an ARN of the form arn:aws:iam:");
     expect(problems).not.toContain("must be in accountId");
+  });
+
+  it("names an empty region of a regional service", () => {
+    const arn = "arn:aws:acm::123456789012:certificate/00000000-0000-0000-0000-000000000000";
+    expect(problemsWith(["certificateArn"], arn)).toContain(
+      "infra.certificateArn: must be in region = us-east-1 (this acm ARN's region is empty)",
+    );
   });
 });
 

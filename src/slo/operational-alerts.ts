@@ -1,4 +1,4 @@
-import { ALERTS, type AlertKey } from "./alert-catalog";
+import { catalogAlert } from "./catalog-alert";
 import type { AlertingRule } from "./rule-types";
 
 export interface OperationalAlertProps {
@@ -7,21 +7,6 @@ export interface OperationalAlertProps {
   readonly workload: string;
   readonly maxPausedMinutes: number;
   readonly runbookUrl: (page: string) => string;
-}
-
-function alert(key: AlertKey, expr: string, forDuration: string, props: OperationalAlertProps): AlertingRule {
-  const entry = ALERTS[key];
-  return {
-    alert: entry.name,
-    expr,
-    for: forDuration,
-    labels: { severity: entry.severity },
-    annotations: {
-      summary: entry.summary,
-      description: entry.description,
-      runbook_url: props.runbookUrl(entry.runbook),
-    },
-  };
 }
 
 /**
@@ -40,28 +25,38 @@ export function operationalAlerts(props: OperationalAlertProps): AlertingRule[] 
   const rollout = `namespace="${props.namespace}", name="${props.workload}"`;
   const hpa = `namespace="${props.namespace}", horizontalpodautoscaler="${props.workload}"`;
   return [
-    alert("rolloutDegraded", `rollout_info{${rollout}, phase=~"${DEGRADED_PHASES.join("|")}"} == 1`, "5m", props),
+    catalogAlert(
+      "rolloutDegraded",
+      `rollout_info{${rollout}, phase=~"${DEGRADED_PHASES.join("|")}"} == 1`,
+      "5m",
+      props,
+    ),
     // Aborts are events, not states: alert on the count rising, resolve 10 minutes later.
-    alert(
+    catalogAlert(
       "rolloutAborted",
       `increase(rollout_events_total{${rollout}, reason="RolloutAborted"}[10m]) > 0`,
       "0s",
       props,
     ),
-    alert("rolloutPausedTooLong", `rollout_info{${rollout}, phase="Paused"} == 1`, `${props.maxPausedMinutes}m`, props),
-    alert(
+    catalogAlert(
+      "rolloutPausedTooLong",
+      `rollout_info{${rollout}, phase="Paused"} == 1`,
+      `${props.maxPausedMinutes}m`,
+      props,
+    ),
+    catalogAlert(
       "hpaMaxedOut",
       `kube_horizontalpodautoscaler_status_current_replicas{${hpa}}\n>=\non (namespace, horizontalpodautoscaler) kube_horizontalpodautoscaler_spec_max_replicas{${hpa}}`,
       "15m",
       props,
     ),
-    alert(
+    catalogAlert(
       "podCrashLooping",
       `max_over_time(kube_pod_container_status_waiting_reason{namespace="${props.namespace}", reason="CrashLoopBackOff"}[5m]) >= 1`,
       "15m",
       props,
     ),
-    alert(
+    catalogAlert(
       "externalSecretNotSynced",
       `externalsecret_status_condition{namespace="${props.namespace}", condition="Ready", status="False"} == 1`,
       "15m",

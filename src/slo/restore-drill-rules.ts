@@ -1,4 +1,4 @@
-import { ALERTS, type AlertKey } from "./alert-catalog";
+import { catalogAlert } from "./catalog-alert";
 import type { AlertingRule, RuleGroup } from "./rule-types";
 
 export interface RestoreDrillRuleProps {
@@ -12,21 +12,6 @@ export interface RestoreDrillRuleProps {
 
 /** Seconds each drill Job has run: start to completion, or start to now while it runs. */
 export const DRILL_DURATION_RECORD = "candlefish:restore_drill_duration_seconds";
-
-function alert(key: AlertKey, expr: string, forDuration: string, props: RestoreDrillRuleProps): AlertingRule {
-  const entry = ALERTS[key];
-  return {
-    alert: entry.name,
-    expr,
-    for: forDuration,
-    labels: { severity: entry.severity },
-    annotations: {
-      summary: entry.summary,
-      description: entry.description,
-      runbook_url: props.runbookUrl(entry.runbook),
-    },
-  };
-}
 
 /**
  * The drill's result and duration, read from what kube-state-metrics (v2.19.1, deployed by
@@ -59,7 +44,7 @@ export function restoreDrillRuleGroups(props: RestoreDrillRuleProps): RuleGroup[
         },
         // Silence is failure: no success within the interval, a drill that never succeeded since its
         // CronJob was created that long ago, or no CronJob at all (deleted, never synced, not scraped).
-        alert(
+        catalogAlert(
           "restoreDrillOverdue",
           [
             `time() - kube_cronjob_status_last_successful_time{${cron}} > ${maxAgeSeconds}`,
@@ -71,9 +56,14 @@ export function restoreDrillRuleGroups(props: RestoreDrillRuleProps): RuleGroup[
           "1h",
           props,
         ),
-        alert("restoreDrillFailed", `kube_job_failed{${ns}, condition="true"} == 1\nand ${ownedByDrill}`, "0s", props),
+        catalogAlert(
+          "restoreDrillFailed",
+          `kube_job_failed{${ns}, condition="true"} == 1\nand ${ownedByDrill}`,
+          "0s",
+          props,
+        ),
         // Fires while a slow drill still runs, and stays while its finished Job is kept.
-        alert("restoreDrillSlow", `${DRILL_DURATION_RECORD}{${ns}} > ${rtoSeconds}`, "0s", props),
+        catalogAlert("restoreDrillSlow", `${DRILL_DURATION_RECORD}{${ns}} > ${rtoSeconds}`, "0s", props),
       ],
     },
   ];

@@ -3,9 +3,8 @@ import { clusterPods, NODE_DAEMONSETS, type PodRequests } from "../src/capacity/
 import type { EnvConfig } from "../src/env";
 import { type ControlPlane, startControlPlane } from "./control-plane";
 import { Kubectl } from "./kubectl";
-import { FAKE_NODE_ANNOTATION, startKubeScheduler, startKwok } from "./kwok";
-import { freePort, type Managed, startManaged, stopManaged, waitFor } from "./processes";
-import { toolPath } from "./tools";
+import { FAKE_NODE_ANNOTATION, startControllerManager, startKubeScheduler, startKwok } from "./kwok";
+import { type Managed, stopManaged, waitFor } from "./processes";
 
 /** etcd, kube-apiserver (ResourceQuota admission on by default), kube-controller-manager, kube-scheduler, KWOK. */
 export interface CapacityCluster {
@@ -26,13 +25,7 @@ export async function startCapacityCluster(): Promise<CapacityCluster> {
   };
   try {
     components.push(
-      startManaged(toolPath("bin", "kube-controller-manager"), [
-        `--kubeconfig=${controlPlane.kubeconfig}`,
-        "--leader-elect=false",
-        "--bind-address=127.0.0.1",
-        `--secure-port=${await freePort()}`,
-        `--service-account-private-key-file=${controlPlane.serviceAccountKey}`,
-        "--use-service-account-credentials=false",
+      await startControllerManager(controlPlane, [
         // ReplicaSets, the quota's usage, the namespace's default ServiceAccount, and the node lifecycle
         // controller: the TaintNodesByCondition admission plugin (plugin/pkg/admission/nodetaint/admission.go,
         // Admit) taints every new Node node.kubernetes.io/not-ready:NoSchedule, and only this controller

@@ -1,3 +1,4 @@
+import type { ControlPlane } from "./control-plane";
 import { freePort, type Managed, startManaged } from "./processes";
 import { toolPath } from "./tools";
 
@@ -11,6 +12,22 @@ export async function startKubeScheduler(kubeconfig: string): Promise<Managed> {
     "--leader-elect=false",
     "--bind-address=127.0.0.1",
     `--secure-port=${await freePort()}`,
+  ]);
+}
+
+/**
+ * The real kube-controller-manager on loopback (no leader election), signing ServiceAccount tokens with the
+ * control plane's key; `extra` picks its controllers and periods for the caller.
+ */
+export async function startControllerManager(controlPlane: ControlPlane, extra: readonly string[]): Promise<Managed> {
+  return startManaged(toolPath("bin", "kube-controller-manager"), [
+    `--kubeconfig=${controlPlane.kubeconfig}`,
+    "--leader-elect=false",
+    "--bind-address=127.0.0.1",
+    `--secure-port=${await freePort()}`,
+    `--service-account-private-key-file=${controlPlane.serviceAccountKey}`,
+    "--use-service-account-credentials=false",
+    ...extra,
   ]);
 }
 

@@ -4,6 +4,7 @@ import { selfSigned } from "../harness/certificates";
 import { type ControlPlane, startControlPlane } from "../harness/control-plane";
 import { tempDir } from "../harness/files";
 import { Kubectl } from "../harness/kubectl";
+import { startControllerManager, startKubeScheduler } from "../harness/kwok";
 import { freePort, type Managed, startManaged, stopManaged, waitFor } from "../harness/processes";
 import { toolPath } from "../harness/tools";
 import { kwokUsageConfig, resourceMetricsPath, startMetricsServer } from "./metrics-api";
@@ -42,13 +43,7 @@ export async function startRehearsalCluster(): Promise<RehearsalCluster> {
   };
   try {
     const kubeconfig = `--kubeconfig=${controlPlane.kubeconfig}`;
-    components["kube-controller-manager"] = startManaged(toolPath("bin", "kube-controller-manager"), [
-      kubeconfig,
-      "--leader-elect=false",
-      "--bind-address=127.0.0.1",
-      `--secure-port=${await freePort()}`,
-      `--service-account-private-key-file=${controlPlane.serviceAccountKey}`,
-      "--use-service-account-credentials=false",
+    components["kube-controller-manager"] = await startControllerManager(controlPlane, [
       // Its default 15 s period only slows the rehearsal: the HPA follows the load in seconds, not quarters of a minute.
       "--horizontal-pod-autoscaler-sync-period=2s",
       // KWOK's pods are ready, at their steady usage, the instant they start: the defaults (5 min, 30 s)
@@ -57,12 +52,7 @@ export async function startRehearsalCluster(): Promise<RehearsalCluster> {
       "--horizontal-pod-autoscaler-cpu-initialization-period=10s",
       "--horizontal-pod-autoscaler-initial-readiness-delay=5s",
     ]);
-    components["kube-scheduler"] = startManaged(toolPath("bin", "kube-scheduler"), [
-      kubeconfig,
-      "--leader-elect=false",
-      "--bind-address=127.0.0.1",
-      `--secure-port=${await freePort()}`,
-    ]);
+    components["kube-scheduler"] = await startKubeScheduler(controlPlane.kubeconfig);
     writeFileSync(join(dir, "kwok-usage.yaml"), kwokUsageConfig());
     const kubelet = selfSigned(dir, "kwok-kubelet", { ip: "127.0.0.1" });
     // One port for every fake node's kubelet endpoint: metrics-server dials the node status port.

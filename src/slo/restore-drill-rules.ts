@@ -1,5 +1,5 @@
 import { catalogAlert } from "./catalog-alert";
-import type { AlertingRule, RuleGroup } from "./rule-types";
+import type { RuleGroup } from "./rule-types";
 
 export interface RestoreDrillRuleProps {
   /** The drill's namespace and CronJob, as kube-state-metrics labels them. */

@@ -51,8 +51,14 @@ function roomiest(
   scores: Scores,
 ): NodeRoom | undefined {
   let best: NodeRoom | undefined;
+  let bestScore = Number.NEGATIVE_INFINITY;
   for (const node of nodes) {
-    if (fits(node, pod) && (best === undefined || scoreOf(node, scores) > scoreOf(best, scores))) best = node;
+    if (!fits(node, pod)) continue;
+    const score = scoreOf(node, scores);
+    if (best === undefined || score > bestScore) {
+      best = node;
+      bestScore = score;
+    }
   }
   return best;
 }

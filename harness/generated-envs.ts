@@ -6,9 +6,10 @@
 export function generatedEnvs(template: unknown, workloads: number, envs: number): Record<string, unknown> {
   const base = structuredClone(template) as Record<string, Record<string, unknown>>;
   const website = (base.workloads as Record<string, unknown>).website;
-  const nodes = (base.infra as { nodes: { nodeGroups: { maxSize: number }[] } }).nodes;
+  const nodes = (base.infra as { nodes?: { nodeGroups: { maxSize: number }[] } }).nodes;
   // Node groups grown with the workloads, so each generated env passes the capacity rule like the template.
-  const grown = {
+  // A template from before the outputs carried node groups (the benchmark's baseline commit) has none to grow.
+  const grown = nodes && {
     ...nodes,
     nodeGroups: nodes.nodeGroups.map((group) => ({ ...group, maxSize: group.maxSize * workloads })),
   };
@@ -23,7 +24,7 @@ export function generatedEnvs(template: unknown, workloads: number, envs: number
       infra: {
         ...base.infra,
         clusterName: `candlefish-env-${env}`,
-        nodes: grown,
+        ...(grown && { nodes: grown }),
         workloadRoleArns: Object.fromEntries(names.map((name) => [name, `arn:aws:iam::123456789012:role/${name}`])),
       },
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { excludes, MOTO_GAPS, MOTO_ROUND_TRIP_GAPS } from "./engine/moto-gaps";
+import { excludes, failedOnlyOnRetriedDelete, MOTO_GAPS, MOTO_ROUND_TRIP_GAPS } from "./engine/moto-gaps";
 import { dependentsOf, stackResources } from "./engine/stack-graph";
 import { ENV_NAMES, synthesizeEnv } from "./synthesized";
 
@@ -36,5 +36,26 @@ describe("the resources and attributes the engine tests leave out", () => {
       dependentsOf(resources, new Set(resources.filter((r) => r.path === "cdn/security-headers").map((r) => r.address)))
         .size,
     ).toBeGreaterThan(0);
+  });
+});
+
+describe("the one destroy the engine test runs twice", () => {
+  // The error line CI printed when moto's DeleteVpcEndpoints answered a retried request (stop 25).
+  const retriedDelete =
+    "Error: deleting EC2 VPC Endpoint (vpce-e154683de6df74ac7): operation error EC2: DeleteVpcEndpoints, https " +
+    "response error StatusCode: 400, RequestID: x, api error InvalidRoute.NotFound: no route with " +
+    "destination-cidr-block pl-1fff2d436e27b5134 in route table rtb-ad6a12d688ede93f5";
+
+  it("re-runs a destroy whose only error is moto's non-idempotent gateway endpoint delete", () => {
+    expect(failedOnlyOnRetriedDelete(`aws_subnet.a: Destruction complete after 0s\n\n${retriedDelete}\n`)).toBe(true);
+  });
+
+  it("does not re-run a destroy with any other error beside it", () => {
+    const other = "Error: deleting EC2 Subnet (subnet-1): DependencyViolation: has dependencies";
+    expect(failedOnlyOnRetriedDelete(`${retriedDelete}\n${other}\n`)).toBe(false);
+  });
+
+  it("does not re-run a destroy that printed no error", () => {
+    expect(failedOnlyOnRetriedDelete("Destroy complete! Resources: 3 destroyed.\n")).toBe(false);
   });
 });

@@ -16,6 +16,7 @@ import {
   removeSynthesizedStacks,
   synthesizedStackPath,
 } from "./engine-run";
+import { failedOnlyOnRetriedDelete } from "./moto-gaps";
 import { withoutInventedValues } from "./moto-invented";
 import { planSummary, resultSummary, TerraformWorkspace } from "./terraform-workspace";
 
@@ -171,9 +172,19 @@ describe.each(Object.keys(ENVIRONMENTS) as EnvName[])("the %s stack on the Terra
     );
     expect(unguard.status, unguard.output.slice(-4000)).toBe(0);
     // WHEN the stack is destroyed THEN nothing is left in the state
-    const destroy = await timed("destroy", ["destroy", "-input=false", "-no-color", "-auto-approve"], 15 * MINUTES);
+    const destroyArgs = ["destroy", "-input=false", "-no-color", "-auto-approve"];
+    let destroy = await timed("destroy", destroyArgs, 15 * MINUTES);
+    const retried = destroy.status !== 0 && failedOnlyOnRetriedDelete(destroy.output);
+    if (retried) {
+      console.log(
+        `moto's non-idempotent DeleteVpcEndpoints hit a retried request; destroying again:\n${destroy.output.slice(-1500)}`,
+      );
+      destroy = await timed("destroy again", destroyArgs, 15 * MINUTES);
+    }
     expect(destroy.status, `${destroy.output.slice(-6000)}\nmoto's errors:\n${moto.errors().slice(-3000)}`).toBe(0);
-    expect(destroy.output).toContain(`Destroy complete! Resources: ${applied} destroyed`);
+    // After a re-run the first run's deletions are not counted again: the empty state below is the proof.
+    if (!retried) expect(destroy.output).toContain(`Destroy complete! Resources: ${applied} destroyed`);
+    else expect(destroy.output).toMatch(/Destroy complete! Resources: \d+ destroyed/);
     const state = await workspace.run(["show", "-json", "-no-color"], MINUTES);
     const values = (JSON.parse(state.output) as { values?: { root_module?: { resources?: unknown[] } } }).values;
     expect(values?.root_module?.resources ?? []).toEqual([]);

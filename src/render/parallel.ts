@@ -44,38 +44,61 @@ function groups(configs: readonly EnvConfig[], count: number): EnvConfig[][] {
   return result.map((group) => group.configs);
 }
 
+/** Envs being rendered: worker threads started on their share, this thread's share still to do. */
+export interface Rendering {
+  /** Renders this thread's share, waits for the workers', and returns every env's output in order. */
+  finish(): EnvOutput[];
+  /** Stops the workers (the run was refused after all); nothing they rendered is used. */
+  cancel(): void;
+}
+
 /**
- * Renders validated envs, in order. Envs are independent, so with `workers`
- * and enough work they are split between this thread and up to one worker
- * per other core. Synchronous on purpose (Atomics.wait, receiveMessageOnPort):
- * the output is identical either way and callers keep one simple API.
+ * Starts rendering parsed envs. Envs are independent, so with `workers` and
+ * enough work they are split between this thread and up to one worker per
+ * other core. Workers start at once, so loading the renderer and their
+ * share overlap with what this thread still checks before it renders (the
+ * cross-env rules); a refused run cancels them. Synchronous on purpose
+ * (Atomics.wait, receiveMessageOnPort): the output is identical either way
+ * and callers keep one simple API.
  */
-export function renderEnvOutputs(configs: readonly EnvConfig[], workers?: RenderWorkers): EnvOutput[] {
+export function startRendering(configs: readonly EnvConfig[], workers?: RenderWorkers): Rendering {
   const total = configs.reduce((sum, config) => sum + workloadsOf(config), 0);
   const threads = Math.min(configs.length, availableParallelism());
-  if (workers === undefined || threads < 2 || total < MIN_PARALLEL_WORKLOADS) return configs.map(renderEnvOutput);
+  if (workers === undefined || threads < 2 || total < MIN_PARALLEL_WORKLOADS) {
+    return { finish: () => configs.map(renderEnvOutput), cancel: () => {} };
+  }
 
   const [own = [], ...theirs] = groups(configs, threads);
   const done = new Int32Array(new SharedArrayBuffer(4 * theirs.length));
-  const ports = theirs.map((share, index) => {
+  const started = theirs.map((share, index) => {
     const { port1, port2 } = new MessageChannel();
     const job: Job = { port: port2, done: done.subarray(index, index + 1), configs: share };
-    new Worker(workers.script, { workerData: { bundle: workers.bundle, job }, transferList: [port2] }).unref();
-    return port1;
+    const worker = new Worker(workers.script, { workerData: { bundle: workers.bundle, job }, transferList: [port2] });
+    worker.unref();
+    return { worker, port: port1 };
   });
-  const outputs = own.map(renderEnvOutput);
-  ports.forEach((port, index) => {
-    if (Atomics.wait(done, index, 0, WORKER_TIMEOUT_MS) === "timed-out") {
-      throw new Error(`render worker ${index + 1} gave no answer in ${WORKER_TIMEOUT_MS / 60_000} minutes`);
+  const finish = (): EnvOutput[] => {
+    const outputs = own.map(renderEnvOutput);
+    started.forEach(({ port }, index) => {
+      if (Atomics.wait(done, index, 0, WORKER_TIMEOUT_MS) === "timed-out") {
+        throw new Error(`render worker ${index + 1} gave no answer in ${WORKER_TIMEOUT_MS / 60_000} minutes`);
+      }
+      const answer = receiveMessageOnPort(port)?.message as Answer | undefined;
+      port.close();
+      if (answer === undefined || "error" in answer)
+        throw new Error(`render worker ${index + 1} failed: ${answer?.error}`);
+      outputs.push(...answer.outputs);
+    });
+    const byEnv = new Map(outputs.map((output) => [output.env, output]));
+    return configs.map((config) => byEnv.get(config.name) as EnvOutput);
+  };
+  const cancel = () => {
+    for (const { worker, port } of started) {
+      port.close();
+      void worker.terminate();
     }
-    const answer = receiveMessageOnPort(port)?.message as Answer | undefined;
-    port.close();
-    if (answer === undefined || "error" in answer)
-      throw new Error(`render worker ${index + 1} failed: ${answer?.error}`);
-    outputs.push(...answer.outputs);
-  });
-  const byEnv = new Map(outputs.map((output) => [output.env, output]));
-  return configs.map((config) => byEnv.get(config.name) as EnvOutput);
+  };
+  return { finish, cancel };
 }
 
 /** The worker side (called by bin/render-worker.cjs): renders its share, answers, and wakes the main thread. */

@@ -11,7 +11,7 @@ import {
 import { manualGateProblems } from "../env/delivery-rules";
 import { type ArgoCdLayout, renderArgoCd } from "./argocd";
 import type { RenderedFile } from "./manifests";
-import { type RenderWorkers, renderEnvOutputs } from "./parallel";
+import { type RenderWorkers, startRendering } from "./parallel";
 
 /** Everything one run renders: each env's files, and Argo CD's when every env was rendered. */
 export interface RenderPlan {
@@ -46,13 +46,8 @@ export interface RenderRequest {
   readonly argocd?: { readonly delivery: unknown; readonly layout: ArgoCdLayout };
 }
 
-/**
- * Validates every selected env (and the delivery config) before rendering
- * any: one bad input fails the whole run, so nothing is written and the user
- * sees all problems at once.
- */
-export function renderPlan(request: RenderRequest): RenderPlan {
-  const problems: string[] = [];
+/** Parses every selected env; problems are collected, not thrown. */
+function parseSelected(request: RenderRequest, problems: string[]): EnvConfig[] {
   const configs: EnvConfig[] = [];
   for (const env of request.selected) {
     if (!(env in request.inputs)) {
@@ -60,18 +55,36 @@ export function renderPlan(request: RenderRequest): RenderPlan {
       continue;
     }
     const config = collect(problems, () => parseEnvConfig(env, request.inputs[env]));
-    if (config === undefined) continue;
-    problems.push(...addOnVersionProblems(config), ...capacityProblems(config));
-    configs.push(config);
+    if (config !== undefined) configs.push(config);
   }
+  return configs;
+}
+
+/**
+ * Validates every selected env (and the delivery config) before writing
+ * anything: one bad input fails the whole run, so nothing is written and the
+ * user sees all problems at once. Once every env parses, rendering starts
+ * (in worker threads when there are any) while this thread checks the rules
+ * that read whole envs (capacity, add-on versions, the manual gate); a
+ * refused run cancels it.
+ */
+export function renderPlan(request: RenderRequest): RenderPlan {
+  const problems: string[] = [];
+  const configs = parseSelected(request, problems);
   // The delivery policy binds every render (production's manual gate), not only the one that writes argocd/.
   const delivery: DeliveryConfig | undefined = collect(problems, () =>
     parseDeliveryConfig(request.argocd?.delivery ?? committedDelivery),
   );
+  // Started only when every input parsed; the rules below may still refuse the run and cancel it.
+  const rendering = problems.length === 0 ? startRendering(configs, request.workers) : undefined;
+  for (const config of configs) problems.push(...addOnVersionProblems(config), ...capacityProblems(config));
   if (delivery !== undefined) problems.push(...manualGateProblems(delivery, configs));
-  if (problems.length > 0) throw new InvalidEnvsError(problems);
+  if (problems.length > 0 || rendering === undefined) {
+    rendering?.cancel();
+    throw new InvalidEnvsError(problems);
+  }
 
-  const outputs = renderEnvOutputs(configs, request.workers);
+  const outputs = rendering.finish();
   const envs = new Map(outputs.map((output) => [output.env, output.files]));
   if (request.argocd === undefined || delivery === undefined) return { envs };
   const rendered = configs.map((config, index) => ({ config, kinds: outputs[index]?.kinds ?? [] }));

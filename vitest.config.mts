@@ -2,7 +2,9 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Suites that start real tools (Prometheus, promtool, moto, helm, kubeconform, checkov, a control
- * plane) from the tool cache: `npm run test:integration`. The rest is `npm run test:unit`, the inner loop.
+ * plane) from the tool cache: `npm run test:integration`. The rest is `npm run test:unit`, the inner loop; it
+ * runs with one worker per core (`--maxWorkers=100%`): Vitest's default leaves a core free, which on a 2-core
+ * machine ran the unit files one at a time (38 s warm instead of 29 s).
  */
 const integration = [
   "test/integration/**/*.test.ts",

@@ -36,12 +36,14 @@ function unitsOf(plan: RenderPlan, target: PlanTarget): OutputUnit[] {
 /**
  * Writes a render plan (staged and swapped in, stale files and folders
  * removed) or, with `check`, compares it with the real output on disk and
- * lists the drift. Output that already matches is not rewritten.
+ * lists the drift. Folders that already match are not rewritten.
  */
 export function applyPlan(plan: RenderPlan, target: PlanTarget, out: Console): number {
   const units = unitsOf(plan, target);
   const stale = target.all ? childDirs(target.outRoot).filter((dir) => !units.some((unit) => unit.dir === dir)) : [];
-  const drift = checkUnits(units, stale, dirname(target.outRoot));
+  const displayRoot = dirname(target.outRoot);
+  const driftByUnit = units.map((unit) => checkUnits([unit], [], displayRoot));
+  const drift = [...driftByUnit.flat(), ...checkUnits([], stale, displayRoot)];
   if (target.check) {
     if (drift.length === 0) {
       const fileCount = units.reduce((sum, unit) => sum + unit.files.length, 0);
@@ -52,8 +54,13 @@ export function applyPlan(plan: RenderPlan, target: PlanTarget, out: Console): n
     for (const { path, change } of drift) out.error(`  ${change.padEnd(7)} ${path}`);
     return EXIT.drift;
   }
-  // Reading is cheaper than writing: an unchanged output is left as it is.
-  if (drift.length > 0) writeUnits(units, stale);
+  // Reading is cheaper than writing: a folder whose files all match is left as it is, so an edit of one env
+  // rewrites that env's folder (and argocd/ when it changed), not every env's.
+  if (drift.length > 0)
+    writeUnits(
+      units.filter((_, index) => (driftByUnit[index] ?? []).length > 0),
+      stale,
+    );
   for (const unit of units) {
     out.log(`rendered ${relative(dirname(target.outRoot), unit.dir)}: ${unit.files.length} files`);
   }

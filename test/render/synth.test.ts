@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { type Console, EXIT } from "../../src/cli/apply-plan";
@@ -60,6 +60,25 @@ describe("synth", () => {
     writeFileSync(join(outRoot, "staging", "extra.yaml"), "kept: true\n");
     expect(synth(outRoot, { envs: ["production"] }).code).toBe(EXIT.ok);
     expect(readdirSync(join(outRoot, "staging"))).toContain("extra.yaml");
+  });
+
+  it("rewrites only the folders that changed: an edit of one env leaves the other env's files as they were", () => {
+    // GIVEN rendered output
+    synth(outRoot);
+    const inodes = (env: string) =>
+      readdirSync(join(outRoot, env)).map((name) => statSync(join(outRoot, env, name)).ino);
+    const stagingBefore = inodes("staging");
+    const productionBefore = inodes("production");
+    // WHEN only production's input changes
+    const production = inputOf("production");
+    setAt(production, ["ingress", "deregistrationDelaySeconds"], 25);
+    expect(synth(outRoot, { inputs: { ...environments, production } }).code).toBe(EXIT.ok);
+    // THEN staging's files are the same files on disk, production's were written anew
+    expect(inodes("staging")).toEqual(stagingBefore);
+    expect(inodes("production")).not.toEqual(productionBefore);
+    expect(readFileSync(join(outRoot, "production", "ingress-website.yaml"), "utf8")).toContain(
+      "deregistration_delay.timeout_seconds=25",
+    );
   });
 
   it("leaves no staging folder behind next to the output", () => {

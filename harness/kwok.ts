@@ -36,17 +36,31 @@ export async function startControllerManager(controlPlane: ControlPlane, extra: 
  * leases and pods Running, with the pinned stages. Its node-initialize stage keeps a status.allocatable the
  * node was created with (kwok-stages.yaml: `{{ with .status.allocatable }}`), so fake nodes can be sized.
  */
-export async function startKwok(kubeconfig: string): Promise<Managed> {
+export interface KwokOptions {
+  /** Stage configs after the pinned kwok-stages.yaml (the rehearsal's metrics and usage). */
+  readonly configs?: readonly string[];
+  /**
+   * One HTTPS endpoint for every fake node's kubelet (node port and server address alike), for a caller
+   * whose metrics-server dials the node status port; without it both ports are free ones nobody dials.
+   */
+  readonly kubelet?: { readonly port: number; readonly cert: string; readonly key: string };
+}
+
+export async function startKwok(kubeconfig: string, options: KwokOptions = {}): Promise<Managed> {
+  const { kubelet } = options;
+  const nodePort = kubelet?.port ?? (await freePort());
+  const serverPort = kubelet?.port ?? (await freePort());
   return startManaged(toolPath("bin", "kwok"), [
     `--kubeconfig=${kubeconfig}`,
-    `--config=${toolPath("share", "kwok-stages.yaml")}`,
+    ...[toolPath("share", "kwok-stages.yaml"), ...(options.configs ?? [])].map((config) => `--config=${config}`),
     "--manage-all-nodes=false",
     `--manage-nodes-with-annotation-selector=${FAKE_NODE_ANNOTATION}=fake`,
     "--cidr=10.0.0.1/16",
     "--node-ip=127.0.0.1",
     // Node leases keep the fake nodes Ready; without them the node lifecycle controller marks them NotReady.
     "--node-lease-duration-seconds=40",
-    `--node-port=${await freePort()}`,
-    `--server-address=127.0.0.1:${await freePort()}`,
+    `--node-port=${nodePort}`,
+    `--server-address=127.0.0.1:${serverPort}`,
+    ...(kubelet === undefined ? [] : [`--tls-cert-file=${kubelet.cert}`, `--tls-private-key-file=${kubelet.key}`]),
   ]);
 }

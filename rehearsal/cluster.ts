@@ -4,14 +4,13 @@ import { selfSigned } from "../harness/certificates";
 import { type ControlPlane, startControlPlane } from "../harness/control-plane";
 import { tempDir } from "../harness/files";
 import { Kubectl } from "../harness/kubectl";
-import { startControllerManager, startKubeScheduler } from "../harness/kwok";
+import { FAKE_NODE_ANNOTATION, startControllerManager, startKubeScheduler, startKwok } from "../harness/kwok";
 import { freePort, type Managed, startManaged, stopManaged, waitFor } from "../harness/processes";
 import { toolPath } from "../harness/tools";
 import { kwokUsageConfig, resourceMetricsPath, startMetricsServer } from "./metrics-api";
 
 /** Zones the production pod template requires (node affinity) and spreads over (DoNotSchedule). */
 const ZONES = ["us-east-1a", "us-east-1b", "us-east-1c"];
-const FAKE_NODE_ANNOTATION = "kwok.x-k8s.io/node";
 /** Where metrics-server (≥ 0.7) scrapes a node's resource metrics instead of the kubelet's `/metrics/resource`. */
 const RESOURCE_METRICS_PATH_ANNOTATION = "metrics.k8s.io/resource-metrics-path";
 
@@ -57,22 +56,10 @@ export async function startRehearsalCluster(): Promise<RehearsalCluster> {
     const kubelet = selfSigned(dir, "kwok-kubelet", { ip: "127.0.0.1" });
     // One port for every fake node's kubelet endpoint: metrics-server dials the node status port.
     const kubeletPort = await freePort();
-    components.kwok = startManaged(toolPath("bin", "kwok"), [
-      kubeconfig,
-      `--config=${toolPath("share", "kwok-stages.yaml")}`,
-      `--config=${toolPath("share", "kwok-metrics.yaml")}`,
-      `--config=${join(dir, "kwok-usage.yaml")}`,
-      "--manage-all-nodes=false",
-      `--manage-nodes-with-annotation-selector=${FAKE_NODE_ANNOTATION}=fake`,
-      "--cidr=10.0.0.1/16",
-      "--node-ip=127.0.0.1",
-      // Node leases keep the fake nodes Ready; without them the node lifecycle controller marks them NotReady.
-      "--node-lease-duration-seconds=40",
-      `--node-port=${kubeletPort}`,
-      `--server-address=127.0.0.1:${kubeletPort}`,
-      `--tls-cert-file=${kubelet.cert}`,
-      `--tls-private-key-file=${kubelet.key}`,
-    ]);
+    components.kwok = await startKwok(controlPlane.kubeconfig, {
+      configs: [toolPath("share", "kwok-metrics.yaml"), join(dir, "kwok-usage.yaml")],
+      kubelet: { port: kubeletPort, cert: kubelet.cert, key: kubelet.key },
+    });
     const metricsPort = await freePort();
     components["argo-rollouts"] = startManaged(toolPath("bin", "rollouts-controller"), [
       kubeconfig,

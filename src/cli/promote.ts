@@ -45,6 +45,13 @@ export async function runPromote(options: PromoteOptions, out: Console): Promise
     return RELEASE_EXIT.refused;
   }
 
+  // Nothing to promote, so nothing to check either: neither the source's drift nor soak time (and no render).
+  const running = readImage(options.repoRoot, options.to);
+  if (stableJson(running) === stableJson(image)) {
+    out.log(`${options.to}: already runs ${imageReference(image)}`);
+    return RELEASE_EXIT.ok;
+  }
+
   const drift: string[] = [];
   const problems: string[] = [];
   const recorder = {
@@ -71,11 +78,6 @@ export async function runPromote(options: PromoteOptions, out: Console): Promise
     return RELEASE_EXIT.refused;
   }
 
-  const running = readImage(options.repoRoot, options.to);
-  if (stableJson(running) === stableJson(image)) {
-    out.log(`${options.to}: already runs ${imageReference(image)}`);
-    return RELEASE_EXIT.ok;
-  }
   const { parseEnvConfig } = await import("./heavy.js");
   const target = parseEnvConfig(options.to, inputs[options.to]);
   const required = target.release.requiredSoakMinutes;

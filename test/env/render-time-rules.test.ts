@@ -51,6 +51,23 @@ describe("render-time rules on schedules", () => {
     );
   });
 
+  it("refuses Sunday as 7, which cron-parser takes and Kubernetes' CronJob parser (robfig/cron v3) does not", () => {
+    expect(parseWith(["database", "backupSchedule"], "17 3 * * 5-7")).toThrow(
+      'env production: database.backupSchedule: must be a valid cron expression: day of week 7 is above 6: Kubernetes and Argo CD (robfig/cron v3) count 0-6, Sunday is 0 (got "17 3 * * 5-7")',
+    );
+  });
+
+  it("refuses cron-parser's L, W and # extensions, which robfig/cron v3 does not parse", () => {
+    expect(parseWith(["database", "backupSchedule"], "17 3 * * 5L")).toThrow(
+      'must be a valid cron expression: "L" is not cron syntax Kubernetes and Argo CD parse (robfig/cron v3)',
+    );
+  });
+
+  it("takes day and month names and a step over the week, as robfig/cron v3 does", () => {
+    expect(parseWith(["database", "backupSchedule"], "17 3 * jan-dec sun,wed")).not.toThrow();
+    expect(parseWith(["database", "backupSchedule"], "17 3 * * */7")).not.toThrow();
+  });
+
   it("refuses a sync window whose cron is out of range", () => {
     const input = { ...delivery, productionSyncWindow: { ...delivery.productionSyncWindow, schedule: "0 7 * * 1-9" } };
     expect(() => parseDeliveryConfig(input)).toThrow(

@@ -84,38 +84,47 @@ export function fitPeak(
     .filter((inZone) => inZone.length > 0);
   for (const group of groups) {
     const pod = { cpuMillis: group.budget.cpuRequestMillis, memoryMib: group.budget.memoryRequestMebibytes };
-    const perZone = zoneSlots.map(() => 0);
+    const place = group.spread ? spreadPlacer(zoneSlots, maxSkew, pod) : () => bindRoomiest(slots, pod);
     for (let i = 0; i < group.count; i += 1) {
-      const target = group.spread ? spreadTarget(zoneSlots, perZone, maxSkew, pod) : roomiest(slots, pod);
-      if (target === undefined) miss(group.name);
-      else bind(target, pod);
+      if (place() === undefined) miss(group.name);
     }
   }
   return { unplaced, nodes };
 }
 
+function bindRoomiest(slots: readonly Slot[], pod: Pod): Slot | undefined {
+  const slot = roomiest(slots, pod);
+  if (slot !== undefined) bind(slot, pod);
+  return slot;
+}
+
 /**
- * A spread ReplicaSet's next node: a zone where the skew stays within maxSkew (topologySpreadConstraints,
- * DoNotSchedule), among those the zone with the fewest of the ReplicaSet's pods (the spread's scoring), in
- * it the roomiest node; between equally full zones the roomiest node, the first of equals. Counts the pod
- * in its zone (`perZone`, by position in `zoneSlots`).
+ * Places a spread ReplicaSet's pods one by one: each in a zone where the skew stays within maxSkew
+ * (topologySpreadConstraints, DoNotSchedule), among those the zone with the fewest of the ReplicaSet's pods
+ * (the spread's scoring), in it the roomiest node; between equally full zones the roomiest node, the first of
+ * equals. Only the zone that took a pod changed, so only its roomiest node is looked for again.
  */
-function spreadTarget(zoneSlots: readonly Slot[][], perZone: number[], maxSkew: number, pod: Pod): Slot | undefined {
-  const lowest = Math.min(...perZone);
-  let chosen: { slot: Slot; count: number; zoneIndex: number } | undefined;
-  zoneSlots.forEach((inZone, zoneIndex) => {
-    const count = perZone[zoneIndex] ?? 0;
-    if (count + 1 - lowest > maxSkew) return;
-    const slot = roomiest(inZone, pod);
-    if (slot === undefined) return;
-    const better =
-      chosen === undefined ||
-      count < chosen.count ||
-      (count === chosen.count &&
-        (slot.score > chosen.slot.score || (slot.score === chosen.slot.score && slot.index < chosen.slot.index)));
-    if (better) chosen = { slot, count, zoneIndex };
-  });
-  if (chosen === undefined) return undefined;
-  perZone[chosen.zoneIndex] = chosen.count + 1;
-  return chosen.slot;
+function spreadPlacer(zoneSlots: readonly Slot[][], maxSkew: number, pod: Pod): () => Slot | undefined {
+  const perZone = zoneSlots.map(() => 0);
+  const roomiestIn = zoneSlots.map((inZone) => roomiest(inZone, pod));
+  return () => {
+    const lowest = Math.min(...perZone);
+    let chosen: { slot: Slot; count: number; zoneIndex: number } | undefined;
+    roomiestIn.forEach((slot, zoneIndex) => {
+      const count = perZone[zoneIndex] ?? 0;
+      if (slot === undefined || count + 1 - lowest > maxSkew) return;
+      const better =
+        chosen === undefined ||
+        count < chosen.count ||
+        (count === chosen.count &&
+          (slot.score > chosen.slot.score || (slot.score === chosen.slot.score && slot.index < chosen.slot.index)));
+      if (better) chosen = { slot, count, zoneIndex };
+    });
+    if (chosen === undefined) return undefined;
+    const { slot, count, zoneIndex } = chosen;
+    bind(slot, pod);
+    perZone[zoneIndex] = count + 1;
+    roomiestIn[zoneIndex] = roomiest(zoneSlots[zoneIndex] ?? [], pod);
+    return slot;
+  };
 }

@@ -34,7 +34,21 @@ export interface Scenario {
   readonly fit: FitResult;
 }
 
-export function scenarios(env: EnvConfig): Scenario[] {
+/**
+ * Scenarios by parsed config: the render-time rule and the env README's table read the same placement, and
+ * a thread that checks an env and then renders it (the main thread, for its share) places its pods once.
+ */
+const placed = new WeakMap<EnvConfig, readonly Scenario[]>();
+
+export function scenarios(env: EnvConfig): readonly Scenario[] {
+  const known = placed.get(env);
+  if (known !== undefined) return known;
+  const computed = placeScenarios(env);
+  placed.set(env, computed);
+  return computed;
+}
+
+function placeScenarios(env: EnvConfig): Scenario[] {
   const run = (title: string, groups: PodGroup[], lostZone?: string): Scenario => {
     const nodes = nodesAtMax(env, lostZone);
     const supply = supplyOf(nodes);

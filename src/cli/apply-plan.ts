@@ -1,6 +1,8 @@
 import { dirname, join, relative } from "node:path";
-import { checkUnits, childDirs, type OutputUnit, writeUnits } from "../render/output";
+import type { RenderedFile } from "../render/manifests";
+import { checkUnits, childDirs, type OutputUnit } from "../render/output";
 import type { RenderPlan } from "../render/plan";
+import { StagedOutput } from "../render/staging";
 
 export interface Console {
   log(line: string): void;
@@ -33,12 +35,47 @@ function unitsOf(plan: RenderPlan, target: PlanTarget): OutputUnit[] {
   return units;
 }
 
+/** What RenderRequest.stageEarly gets: an env rendered while worker threads still render others. */
+export type StageEarly = (env: string, files: readonly RenderedFile[]) => void;
+
+/** A synth's writing: folders staged while the render runs, then applyPlan; discard() after, in `finally`. */
+export interface PlanWriting {
+  readonly stageEarly?: StageEarly;
+  apply(plan: RenderPlan, out: Console): number;
+  discard(): void;
+}
+
+/**
+ * Writing for a synth to `target`: an env whose files differ from what is on disk is staged as soon as it is
+ * rendered, while worker threads still render others, and applyPlan swaps it in with the rest. Only the
+ * writing moves earlier: nothing of the real output changes before every env rendered and passed, and a
+ * check stages nothing.
+ */
+export function planWriting(target: PlanTarget): PlanWriting {
+  const staged = new StagedOutput();
+  const stageEarly: StageEarly = (env, files) => {
+    const unit = { dir: join(target.outRoot, env), files };
+    if (checkUnits([unit], [], dirname(target.outRoot)).length > 0) staged.stage(unit);
+  };
+  return {
+    stageEarly: target.check ? undefined : stageEarly,
+    apply: (plan, out) => applyPlan(plan, target, out, staged),
+    discard: () => staged.discard(),
+  };
+}
+
 /**
  * Writes a render plan (staged and swapped in, stale files and folders
  * removed) or, with `check`, compares it with the real output on disk and
- * lists the drift. Folders that already match are not rewritten.
+ * lists the drift. Folders that already match are not rewritten; folders
+ * in `staged` were written while the render ran.
  */
-export function applyPlan(plan: RenderPlan, target: PlanTarget, out: Console): number {
+export function applyPlan(
+  plan: RenderPlan,
+  target: PlanTarget,
+  out: Console,
+  staged: StagedOutput = new StagedOutput(),
+): number {
   const units = unitsOf(plan, target);
   const stale = target.all ? childDirs(target.outRoot).filter((dir) => !units.some((unit) => unit.dir === dir)) : [];
   const displayRoot = dirname(target.outRoot);
@@ -56,11 +93,16 @@ export function applyPlan(plan: RenderPlan, target: PlanTarget, out: Console): n
   }
   // Reading is cheaper than writing: a folder whose files all match is left as it is, so an edit of one env
   // rewrites that env's folder (and argocd/ when it changed), not every env's.
-  if (drift.length > 0)
-    writeUnits(
-      units.filter((_, index) => (driftByUnit[index] ?? []).length > 0),
-      stale,
-    );
+  try {
+    units.forEach((unit, index) => {
+      const changed = (driftByUnit[index] ?? []).length > 0;
+      if (!changed) staged.unstage(unit.dir);
+      else if (!staged.has(unit.dir)) staged.stage(unit);
+    });
+    if (drift.length > 0) staged.commit(stale);
+  } finally {
+    staged.discard();
+  }
   for (const unit of units) {
     out.log(`rendered ${relative(dirname(target.outRoot), unit.dir)}: ${unit.files.length} files`);
   }

@@ -2,7 +2,7 @@ import { isEnvConfigError } from "../env/errors";
 import { cachedPlan, cacheSlot } from "../fast/cached-render";
 import type { LaunchContext } from "../fast/context";
 import type { RenderPlan } from "../render/plan";
-import { applyPlan, type Console, refuse } from "./apply-plan";
+import { type Console, planWriting, refuse, type StageEarly } from "./apply-plan";
 
 /** What to render: the working tree's envs, laid out for `outRoot` and `argocdRoot`. */
 export interface RenderRequest {
@@ -31,6 +31,7 @@ export async function renderWorkingTree(
   request: RenderRequest,
   context: LaunchContext | undefined,
   out: Console,
+  stageEarly?: StageEarly,
 ): Promise<RenderPlan | number> {
   const cache = context === undefined ? undefined : cacheSlot(request, context);
   // CANDLEFISH_RENDER=1 renders even when a cached render exists (benchmarks, or doubting the cache); it still stores it.
@@ -50,13 +51,17 @@ export async function renderWorkingTree(
   }
   const { envs, outRoot, argocdRoot } = request;
   const workers = context?.renderWorkers;
-  return synthPlan({ inputs, envs, outRoot, argocdRoot, check: false, cache, workers }, out);
+  return synthPlan({ inputs, envs, outRoot, argocdRoot, check: false, cache, workers, stageEarly }, out);
 }
 
 /** `synth` and `synth --check`: the working tree's render, written, or compared with the real output on disk. */
 export async function synthCommand(request: SynthRequest, context: LaunchContext | undefined, out: Console) {
-  const plan = await renderWorkingTree(request, context, out);
-  if (typeof plan === "number") return plan;
   const { outRoot, argocdRoot, check } = request;
-  return applyPlan(plan, { outRoot, argocdRoot, check, all: request.envs.length === 0 }, out);
+  const writing = planWriting({ outRoot, argocdRoot, check, all: request.envs.length === 0 });
+  try {
+    const plan = await renderWorkingTree(request, context, out, writing.stageEarly);
+    return typeof plan === "number" ? plan : writing.apply(plan, out);
+  } finally {
+    writing.discard();
+  }
 }

@@ -4,7 +4,7 @@ import type { CacheSlot } from "../fast/cached-render";
 import { renderLayout } from "../fast/render-key";
 import type { RenderWorkers } from "../render/parallel";
 import { InvalidEnvsError, type RenderPlan, renderPlan } from "../render/plan";
-import { applyPlan, type Console, refuse } from "./apply-plan";
+import { type Console, planWriting, refuse, type StageEarly } from "./apply-plan";
 
 export interface SynthOptions {
   /** Env inputs by name (loadEnvironments, or a test's own). */
@@ -21,6 +21,8 @@ export interface SynthOptions {
   readonly cache?: CacheSlot;
   /** Worker threads may render envs (only the fast path's bundles can run in a worker). */
   readonly workers?: RenderWorkers;
+  /** Envs rendered while workers still render, for staging (RenderRequest.stageEarly). */
+  readonly stageEarly?: StageEarly;
 }
 
 /**
@@ -29,10 +31,14 @@ export interface SynthOptions {
  * nothing written.
  */
 export function runSynth(options: SynthOptions, out: Console): number {
-  const plan = synthPlan(options, out);
-  if (typeof plan === "number") return plan;
   const { outRoot, argocdRoot, check } = options;
-  return applyPlan(plan, { outRoot, argocdRoot, check, all: options.envs.length === 0 }, out);
+  const writing = planWriting({ outRoot, argocdRoot, check, all: options.envs.length === 0 });
+  try {
+    const plan = synthPlan({ ...options, stageEarly: writing.stageEarly }, out);
+    return typeof plan === "number" ? plan : writing.apply(plan, out);
+  } finally {
+    writing.discard();
+  }
 }
 
 /** The render of `options`, kept in the cache when complete; or, after printing every problem, exit 2. */
@@ -45,6 +51,7 @@ export function synthPlan(options: SynthOptions, out: Console): RenderPlan | num
       inputs: options.inputs,
       selected: all ? Object.keys(options.inputs) : options.envs,
       workers: options.workers,
+      stageEarly: options.stageEarly,
       argocd: all
         ? {
             delivery: options.delivery ?? delivery,

@@ -46,8 +46,11 @@ function groups(configs: readonly EnvConfig[], count: number): EnvConfig[][] {
 
 /** Envs being rendered: worker threads started on their share, this thread's share still to do. */
 export interface Rendering {
-  /** Renders this thread's share, waits for the workers', and returns every env's output in order. */
-  finish(): EnvOutput[];
+  /**
+   * Renders this thread's share, waits for the workers', and returns every env's output in order.
+   * `whileWaiting` gets this thread's outputs when workers still render, so the wait can be used.
+   */
+  finish(whileWaiting?: (outputs: readonly EnvOutput[]) => void): EnvOutput[];
   /** Stops the workers (the run was refused after all); nothing they rendered is used. */
   cancel(): void;
 }
@@ -77,8 +80,9 @@ export function startRendering(configs: readonly EnvConfig[], workers?: RenderWo
     worker.unref();
     return { worker, port: port1 };
   });
-  const finish = (): EnvOutput[] => {
+  const finish = (whileWaiting?: (outputs: readonly EnvOutput[]) => void): EnvOutput[] => {
     const outputs = own.map(renderEnvOutput);
+    whileWaiting?.(outputs);
     started.forEach(({ port }, index) => {
       if (Atomics.wait(done, index, 0, WORKER_TIMEOUT_MS) === "timed-out") {
         throw new Error(`render worker ${index + 1} gave no answer in ${WORKER_TIMEOUT_MS / 60_000} minutes`);

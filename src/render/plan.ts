@@ -42,6 +42,11 @@ export interface RenderRequest {
   readonly selected: readonly string[];
   /** Worker threads may render envs (the fast path's bundle only). */
   readonly workers?: RenderWorkers;
+  /**
+   * Hears of envs rendered while worker threads still render others (synth stages their folders then); every
+   * env still ends up in the plan, and a run refused later writes nothing of them.
+   */
+  readonly stageEarly?: (env: string, files: readonly RenderedFile[]) => void;
   /** Present to render argocd/ too (only sensible when every env is selected). */
   readonly argocd?: { readonly delivery: unknown; readonly layout: ArgoCdLayout };
 }
@@ -84,7 +89,13 @@ export function renderPlan(request: RenderRequest): RenderPlan {
     throw new InvalidEnvsError(problems);
   }
 
-  const outputs = rendering.finish();
+  const { stageEarly } = request;
+  const outputs = rendering.finish(
+    stageEarly &&
+      ((early) => {
+        for (const output of early) stageEarly(output.env, output.files);
+      }),
+  );
   const envs = new Map(outputs.map((output) => [output.env, output.files]));
   if (request.argocd === undefined || delivery === undefined) return { envs };
   const rendered = configs.map((config, index) => ({ config, kinds: outputs[index]?.kinds ?? [] }));

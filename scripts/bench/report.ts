@@ -193,7 +193,10 @@ What changed, from these profiles: before, a render was mostly startup (reading,
 document model). Now a run whose inputs did not change loads only the commands' bundle and reads a cached render;
 a run that renders loads the renderer's bundle with compiled code from V8's code cache (never the AWS SDK), and
 YAML is a direct writer held byte for byte to the library by property tests. At scale the renderer's own work
-(cdk8s synthesis, our constructs) is split between threads; writing thousands of files is left, and on this
-shared disk its time varies by several times between runs.
+(cdk8s synthesis, our constructs) is split between threads: workers start as soon as every env parses, so
+loading the renderer overlaps the capacity and add-on rules on the main thread, and the main thread stages its
+own env folders while the workers still render. The capacity placement (part of "our constructs") keeps each
+node's score in place and looks at a zone again only after it took a pod. Writing thousands of files is left,
+and on this shared disk (ext4 with online discard) its time varies by several times between runs.
 `;
 }

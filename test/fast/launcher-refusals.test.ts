@@ -1,12 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { LauncherCheckout } from "../support/launcher";
+import { type LauncherCheckout, renderedCheckout } from "../support/launcher";
 
 let co: LauncherCheckout;
 
 beforeEach(() => {
-  // GIVEN a checkout whose dist/ matches its sources, already rendered once (cache warm)
-  co = new LauncherCheckout();
-  expect(co.run("synth").status).toBe(0);
+  co = renderedCheckout();
 }, 120_000);
 
 describe("npm run synth on the fast path refuses bad input (bin/candlefish.cjs)", () => {

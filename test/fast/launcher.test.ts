@@ -1,14 +1,12 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { codeKeyOf, LauncherCheckout } from "../support/launcher";
+import { codeKeyOf, type LauncherCheckout, renderedCheckout } from "../support/launcher";
 
 let co: LauncherCheckout;
 
 beforeEach(() => {
-  // GIVEN a checkout whose dist/ matches its sources, already rendered once (cache warm)
-  co = new LauncherCheckout();
-  expect(co.run("synth").status).toBe(0);
+  co = renderedCheckout();
 }, 120_000);
 
 describe("npm run synth on the fast path (bin/candlefish.cjs)", () => {

@@ -55,3 +55,10 @@ export class LauncherCheckout {
     return stderr;
   }
 }
+
+/** GIVEN a checkout whose dist/ matches its sources, already rendered once (cache warm). */
+export function renderedCheckout(): LauncherCheckout {
+  const checkout = new LauncherCheckout();
+  expect(checkout.run("synth").status).toBe(0);
+  return checkout;
+}

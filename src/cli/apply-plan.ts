@@ -1,6 +1,6 @@
 import { dirname, join, relative } from "node:path";
 import type { RenderedFile } from "../render/manifests";
-import { checkUnits, childDirs, type OutputUnit } from "../render/output";
+import { checkUnits, childDirs, type Drift, type OutputUnit } from "../render/output";
 import type { RenderPlan } from "../render/plan";
 import { StagedOutput } from "../render/staging";
 
@@ -52,34 +52,44 @@ export interface PlanWriting {
  * check stages nothing.
  */
 export function planWriting(target: PlanTarget): PlanWriting {
-  const staged = new StagedOutput();
+  const early = earlyWrites();
   const stageEarly: StageEarly = (env, files) => {
     const unit = { dir: join(target.outRoot, env), files };
-    if (checkUnits([unit], [], dirname(target.outRoot)).length > 0) staged.stage(unit);
+    const drift = checkUnits([unit], [], dirname(target.outRoot));
+    early.drift.set(unit.dir, drift);
+    if (drift.length > 0) early.staged.stage(unit);
   };
   return {
     stageEarly: target.check ? undefined : stageEarly,
-    apply: (plan, out) => applyPlan(plan, target, out, staged),
-    discard: () => staged.discard(),
+    apply: (plan, out) => applyPlan(plan, target, out, early),
+    discard: () => early.staged.discard(),
   };
 }
+
+/** Folders staged while the render ran, and the drift each was checked for then (not read again). */
+export interface EarlyWrites {
+  readonly staged: StagedOutput;
+  readonly drift: Map<string, readonly Drift[]>;
+}
+
+const earlyWrites = (): EarlyWrites => ({ staged: new StagedOutput(), drift: new Map() });
 
 /**
  * Writes a render plan (staged and swapped in, stale files and folders
  * removed) or, with `check`, compares it with the real output on disk and
- * lists the drift. Folders that already match are not rewritten; folders
- * in `staged` were written while the render ran.
+ * lists the drift. Folders that already match are not rewritten; `early`
+ * holds what was checked and staged while the render ran.
  */
 export function applyPlan(
   plan: RenderPlan,
   target: PlanTarget,
   out: Console,
-  staged: StagedOutput = new StagedOutput(),
+  early: EarlyWrites = earlyWrites(),
 ): number {
   const units = unitsOf(plan, target);
   const stale = target.all ? childDirs(target.outRoot).filter((dir) => !units.some((unit) => unit.dir === dir)) : [];
   const displayRoot = dirname(target.outRoot);
-  const driftByUnit = units.map((unit) => checkUnits([unit], [], displayRoot));
+  const driftByUnit = units.map((unit) => early.drift.get(unit.dir) ?? checkUnits([unit], [], displayRoot));
   const drift = [...driftByUnit.flat(), ...checkUnits([], stale, displayRoot)];
   if (target.check) {
     if (drift.length === 0) {
@@ -93,11 +103,11 @@ export function applyPlan(
   }
   // Reading is cheaper than writing: a folder whose files all match is left as it is, so an edit of one env
   // rewrites that env's folder (and argocd/ when it changed), not every env's.
+  const { staged } = early;
   try {
     units.forEach((unit, index) => {
       const changed = (driftByUnit[index] ?? []).length > 0;
-      if (!changed) staged.unstage(unit.dir);
-      else if (!staged.has(unit.dir)) staged.stage(unit);
+      if (changed && !staged.has(unit.dir)) staged.stage(unit);
     });
     if (drift.length > 0) staged.commit(stale);
   } finally {

@@ -30,13 +30,6 @@ export class StagedOutput {
     return this.staged.has(dir);
   }
 
-  /** Drops a staged folder that turned out not to be needed. */
-  unstage(dir: string): void {
-    const next = this.staged.get(dir);
-    if (next !== undefined) rmSync(next, { recursive: true, force: true });
-    this.staged.delete(dir);
-  }
-
   /** Swaps every staged folder in and removes `staleDirs`, all or (after a failure) none. */
   commit(staleDirs: readonly string[]): void {
     const swaps = [...this.staged].map(([dir, next]) => ({ dir, next, previous: sibling(dir, "old") }));
@@ -70,6 +63,7 @@ export class StagedOutput {
 
   /** Removes whatever is still staged (after a failure, or what was never committed). */
   discard(): void {
-    for (const dir of [...this.staged.keys()]) this.unstage(dir);
+    for (const next of this.staged.values()) rmSync(next, { recursive: true, force: true });
+    this.staged.clear();
   }
 }

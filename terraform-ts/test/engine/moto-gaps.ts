@@ -158,7 +158,7 @@ export function excludes(entry: EngineExclusion, path: string): boolean {
  * destroy. The endpoint is gone by then, so a second `terraform destroy` (what an operator does after a
  * transient error) refreshes it away and goes on; any other error fails the test at once.
  */
-export const MOTO_RETRIED_DELETE = /Error: deleting EC2 VPC Endpoint \(vpce-[0-9a-f]+\):[^\n]*InvalidRoute\.NotFound/;
+const MOTO_RETRIED_DELETE = /Error: deleting EC2 VPC Endpoint \(vpce-[0-9a-f]+\):[^\n]*InvalidRoute\.NotFound/;
 
 /** Whether a failed destroy's output shows only moto's non-idempotent delete (so one re-run is fair). */
 export function failedOnlyOnRetriedDelete(output: string): boolean {
